@@ -1,0 +1,74 @@
+/// A problem found in the sources, located in a file.
+///
+/// User mistakes are collected as diagnostics, never thrown: a build reports all of them at once.
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable, Comparable {
+        case error, warning
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool {
+            lhs == .error && rhs == .warning
+        }
+    }
+
+    /// A stable identifier such as `metric.unknown-key`, for tests, docs and editors.
+    public let id: String
+    public let severity: Severity
+    public let location: SourceLocation
+    public let message: String
+    /// What to do about it, when that is obvious ("did you mean `law-lectures`?").
+    public let hint: String?
+
+    public init(_ severity: Severity, _ id: String, at location: SourceLocation, _ message: String, hint: String? = nil) {
+        self.id = id
+        self.severity = severity
+        self.location = location
+        self.message = message
+        self.hint = hint
+    }
+
+    public static func error(_ id: String, at location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.error, id, at: location, message, hint: hint)
+    }
+
+    public static func warning(_ id: String, at location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, id, at: location, message, hint: hint)
+    }
+
+    /// The editor form: `path:line:col: error: message [id]`.
+    public var description: String {
+        var text = "\(location): \(severity.rawValue): \(message) [\(id)]"
+        if let hint { text += "\n  hint: \(hint)" }
+        return text
+    }
+}
+
+/// A position in a source file: 1-based line counted in the whole file (front matter included)
+/// and 1-based column counted in characters.
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let file: String
+    public let line: Int
+    public let column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+    }
+
+    public var description: String { "\(file):\(line):\(column)" }
+}
+
+extension Array where Element == Diagnostic {
+    /// Sorted by file and position, duplicates removed: the order the CLI prints them in.
+    public func sortedForDisplay() -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return filter { seen.insert($0).inserted }
+            .sorted { ($0.location, $0.severity, $0.id, $0.message) < ($1.location, $1.severity, $1.id, $1.message) }
+    }
+
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+}

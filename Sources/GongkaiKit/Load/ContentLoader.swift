@@ -1,0 +1,87 @@
+import Foundation
+
+/// The load, parse and check stages: reads `Content/` into a `Site`, collecting every diagnostic on the way.
+public struct ContentLoader {
+    public let contentDirectory: URL
+    /// How the content folder is named in diagnostics (`Content`), so paths read as the user typed them.
+    public let displayName: String
+    /// Drafts are read for the preview only; a build never publishes them.
+    public let includeDrafts: Bool
+
+    public init(contentDirectory: URL, displayName: String? = nil, includeDrafts: Bool = false) {
+        self.contentDirectory = contentDirectory
+        self.displayName = displayName ?? contentDirectory.path
+        self.includeDrafts = includeDrafts
+    }
+
+    public struct Result: Sendable {
+        /// Nil when an error left nothing coherent to render.
+        public let site: Site?
+        public let diagnostics: [Diagnostic]
+    }
+
+    public func load() -> Result {
+        var diagnostics: [Diagnostic] = []
+        let portal = readYAML("portal.yaml", into: &diagnostics).flatMap { Portal.read($0, into: &diagnostics) }
+        let schema = readYAML("schema.yaml", into: &diagnostics).flatMap { Schema.read($0, into: &diagnostics) }
+        guard let portal, let schema else { return Result(site: nil, diagnostics: diagnostics.sortedForDisplay()) }
+
+        var orgs: [Org] = [], reports: [Report] = []
+        let reader = ReportReader(schema: schema, allowsRawHTML: portal.allowsRawHTML)
+        for slug in subfolders(of: "orgs") {
+            let folder = "orgs/\(slug)"
+            guard let orgNode = readYAML("\(folder)/org.yaml", into: &diagnostics),
+                  let org = Org.read(orgNode, slug: slug, into: &diagnostics) else { continue }
+            orgs.append(org)
+            for name in files(in: folder) where name != "org.yaml" {
+                let relative = "\(folder)/\(name)"
+                guard name.hasSuffix(".md"), let year = Int(name.dropLast(3)), (1900...2999).contains(year) else {
+                    diagnostics.append(.warning("content.unexpected-file", at: location(relative),
+                                                "this file is not a report and is ignored",
+                                                hint: "reports are named by their year: 2023.md"))
+                    continue
+                }
+                guard let file = SourceReader.read(url(relative), displayPath: display(relative), into: &diagnostics),
+                      let report = reader.read(file, orgFolder: slug, fileYear: year, into: &diagnostics) else { continue }
+                if report.status == .published || includeDrafts { reports.append(report) }
+            }
+        }
+        reports.sort { ($0.org, $0.year) < ($1.org, $1.year) }
+        diagnostics += CrossReferenceCheck.run(reports: reports)
+        let site = diagnostics.hasErrors ? nil : Site(portal: portal, schema: schema, orgs: orgs, reports: reports)
+        return Result(site: site, diagnostics: diagnostics.sortedForDisplay())
+    }
+
+    private func url(_ relative: String) -> URL { contentDirectory.appendingPathComponent(relative) }
+    private func display(_ relative: String) -> String { "\(displayName)/\(relative)" }
+    private func location(_ relative: String) -> SourceLocation { SourceLocation(file: display(relative), line: 1, column: 1) }
+
+    private func readYAML(_ relative: String, into diagnostics: inout [Diagnostic]) -> YAMLNode? {
+        guard FileManager.default.fileExists(atPath: url(relative).path) else {
+            diagnostics.append(.error("content.missing-file", at: location(relative), "this file is missing"))
+            return nil
+        }
+        guard let file = SourceReader.read(url(relative), displayPath: display(relative), into: &diagnostics) else { return nil }
+        return YAMLReader.read(file.text, in: file, firstLine: 1, into: &diagnostics)
+    }
+
+    /// Entries of a folder in a stable order, so output never depends on the file system's order.
+    private func entries(of relative: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: url(relative).path)) ?? [])
+            .filter { !$0.hasPrefix(".") }
+            .sorted()
+    }
+
+    private func subfolders(of relative: String) -> [String] {
+        entries(of: relative).filter { isDirectory("\(relative)/\($0)") }
+    }
+
+    private func files(in relative: String) -> [String] {
+        entries(of: relative).filter { !isDirectory("\(relative)/\($0)") }
+    }
+
+    private func isDirectory(_ relative: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url(relative).path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+}

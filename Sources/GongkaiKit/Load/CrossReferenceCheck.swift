@@ -1,0 +1,43 @@
+/// Checks what only shows once every report is read: `plan:` links resolve to a plan item of an earlier report,
+/// and a document key means the same document in every report that declares it.
+enum CrossReferenceCheck {
+    static func run(reports: [Report]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let byOrgYear = Dictionary(reports.map { ("\($0.org)/\($0.year)", $0) }, uniquingKeysWith: { first, _ in first })
+        for report in reports {
+            for reference in report.planReferences {
+                let target = "\(reference.org)/\(reference.year)"
+                guard reference.year < report.year else {
+                    diagnostics.append(.error("plan.unresolved", at: reference.location,
+                                              "`plan:` must cite a plan of an earlier year than \(report.year), not \(reference.year)"))
+                    continue
+                }
+                guard let cited = byOrgYear[target] else {
+                    diagnostics.append(.error("plan.unresolved", at: reference.location, "there is no report \(target) to cite",
+                                              hint: Suggestion.hint(for: target, in: byOrgYear.keys)))
+                    continue
+                }
+                if !cited.planItems.contains(where: { $0.id == reference.id }) {
+                    diagnostics.append(.error("plan.unresolved", at: reference.location,
+                                              "the report \(target) has no plan item `\(reference.id)`",
+                                              hint: Suggestion.hint(for: reference.id, in: cited.planItems.map(\.id))))
+                }
+            }
+        }
+        var firstDeclaration: [String: (DeclaredDocument, Report)] = [:]
+        for report in reports {
+            for document in report.documents {
+                if let (earlier, earlierReport) = firstDeclaration[document.key] {
+                    if earlier != document {
+                        diagnostics.append(.error("doc.conflicting-declaration", at: SourceLocation(file: report.sourcePath, line: 1, column: 1),
+                                                  "the document key `\(document.key)` is declared differently in \(earlierReport.sourcePath)",
+                                                  hint: "a key names one document across the portal: copy the declaration or choose another key"))
+                    }
+                } else {
+                    firstDeclaration[document.key] = (document, report)
+                }
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// A text file of the sources, decoded and normalised, that knows how to turn byte offsets into
+/// the line and character column an editor shows.
+public struct SourceFile: Sendable {
+    /// The path shown in diagnostics, relative to the folder the build was started in where possible.
+    public let path: String
+    /// The text with a UTF-8 byte-order mark removed and CRLF line endings turned into LF.
+    public let text: String
+    /// Byte offset (in `text.utf8`) where each line starts; index 0 is line 1.
+    private let lineStarts: [Int]
+
+    public init(path: String, text: String) {
+        self.path = path
+        var normalised = text
+        if normalised.hasPrefix("\u{FEFF}") { normalised.removeFirst() }
+        if normalised.contains("\r") {
+            normalised = normalised.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        self.text = normalised
+        var starts = [0]
+        for (offset, byte) in normalised.utf8.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(offset + 1)
+        }
+        self.lineStarts = starts
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// The text of a 1-based line, without its line ending.
+    public func line(_ number: Int) -> Substring {
+        guard number >= 1, number <= lineStarts.count else { return "" }
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[number - 1])
+        let end = number < lineStarts.count
+            ? utf8.index(utf8.startIndex, offsetBy: lineStarts[number] - 1)
+            : utf8.endIndex
+        return text[start..<end]
+    }
+
+    /// The character column of a 1-based byte column on a line (cmark-gfm counts bytes).
+    public func characterColumn(line number: Int, byteColumn: Int) -> Int {
+        let utf8 = line(number).utf8
+        let bytes = min(max(byteColumn - 1, 0), utf8.count)
+        let prefix = utf8.prefix(bytes)
+        return (String(decoding: prefix, as: UTF8.self)).count + 1
+    }
+
+    /// The location of a 1-based line and byte column.
+    public func location(line: Int, byteColumn: Int) -> SourceLocation {
+        SourceLocation(file: path, line: line, column: characterColumn(line: line, byteColumn: byteColumn))
+    }
+
+    public func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: path, line: line, column: column)
+    }
+
+    /// The start of the file, for problems that belong to the whole file.
+    public var start: SourceLocation { SourceLocation(file: path, line: 1, column: 1) }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// Reads a source file from disk and decodes it as UTF-8, turning every way that can go wrong into a diagnostic.
+enum SourceReader {
+    /// The decoded file, or nil with a diagnostic saying why it cannot be read.
+    static func read(_ url: URL, displayPath: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {
+        let start = SourceLocation(file: displayPath, line: 1, column: 1)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            diagnostics.append(.error("source.unreadable", at: start, "cannot read this file"))
+            return nil
+        }
+        return decode(data, displayPath: displayPath, into: &diagnostics)
+    }
+
+    static func decode(_ data: Data, displayPath: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {
+        if let text = String(validatingUTF8: data) {
+            if let nul = text.utf8.firstIndex(of: 0) {
+                let file = SourceFile(path: displayPath, text: text)
+                let offset = text.utf8.distance(from: text.utf8.startIndex, to: nul)
+                let (line, lineStart) = lineAndStart(of: offset, in: Array(file.text.utf8))
+                diagnostics.append(.error("source.nul-byte", at: file.location(line: line, byteColumn: offset - lineStart + 1),
+                                          "the file contains a NUL byte", hint: "remove the invisible character at this position"))
+                return nil
+            }
+            return SourceFile(path: displayPath, text: text)
+        }
+        let bytes = [UInt8](data)
+        let offset = firstInvalidUTF8Offset(bytes)
+        let (line, lineStart) = lineAndStart(of: offset, in: bytes)
+        let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
+        let location = SourceLocation(file: displayPath, line: line, column: column)
+        if looksLikeGB18030(bytes) {
+            diagnostics.append(.error("source.not-utf8", at: location,
+                                      "the file is not UTF-8; it looks like GBK/GB18030",
+                                      hint: "convert it: iconv -f GB18030 -t UTF-8 FILE > FILE.utf8 && mv FILE.utf8 FILE"))
+        } else {
+            diagnostics.append(.error("source.invalid-utf8", at: location,
+                                      "invalid UTF-8 byte sequence", hint: "save the file as UTF-8"))
+        }
+        return nil
+    }
+
+    /// The 1-based line of a byte offset and the offset where that line starts.
+    private static func lineAndStart(of offset: Int, in bytes: [UInt8]) -> (line: Int, start: Int) {
+        var line = 1, lineStart = 0
+        for index in 0..<min(offset, bytes.count) where bytes[index] == 10 {
+            line += 1
+            lineStart = index + 1
+        }
+        return (line, lineStart)
+    }
+
+    private static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length: Int
+            switch lead {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return index
+            }
+            guard index + length <= bytes.count else { return index }
+            for next in 1..<length where bytes[index + next] & 0xC0 != 0x80 { return index }
+            if length > 1, String(validatingUTF8: Array(bytes[index..<index + length])) == nil { return index }
+            index += length
+        }
+        return bytes.count
+    }
+
+    /// GBK/GB18030 text is mostly pairs of bytes 0x81–0xFE followed by 0x40–0xFE; UTF-8 Chinese never parses as that
+    /// consistently. A cheap test, good enough to name the likely encoding in a hint.
+    private static func looksLikeGB18030(_ bytes: [UInt8]) -> Bool {
+        var pairs = 0, bad = 0, index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 { index += 1; continue }
+            if (0x81...0xFE).contains(byte), index + 1 < bytes.count, (0x40...0xFE).contains(bytes[index + 1]) {
+                pairs += 1
+                index += 2
+            } else {
+                bad += 1
+                index += 1
+            }
+        }
+        return pairs > 0 && bad * 10 <= pairs
+    }
+}
+
+private extension String {
+    init?(validatingUTF8 data: Data) {
+        self.init(validatingUTF8: [UInt8](data))
+    }
+
+    init?(validatingUTF8 bytes: [UInt8]) {
+        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+        self = text
+    }
+}

@@ -1,0 +1,95 @@
+/// HTML and URL escaping as cmark-gfm does it, so Gongkai's own renderer matches the GFM spec.
+enum HTMLEscaping {
+    /// Escapes `& < > "` for text and attribute values.
+    static func escape(_ text: String, into output: inout String) {
+        var pending = text.utf8.startIndex
+        let utf8 = text.utf8
+        var index = pending
+        while index != utf8.endIndex {
+            let replacement: String?
+            switch utf8[index] {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\""): replacement = "&quot;"
+            default: replacement = nil
+            }
+            if let replacement {
+                output += text[pending..<index]
+                output += replacement
+                pending = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        output += text[pending..<utf8.endIndex]
+    }
+
+    static func escape(_ text: String) -> String {
+        var output = ""
+        output.reserveCapacity(text.utf8.count)
+        escape(text, into: &output)
+        return output
+    }
+
+    /// Bytes that stay as they are in an `href`; everything else is percent-encoded (houdini's HREF_SAFE table).
+    private static let hrefSafe: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in UInt8(ascii: "a")...UInt8(ascii: "z") { table[Int(byte)] = true }
+        for byte in UInt8(ascii: "A")...UInt8(ascii: "Z") { table[Int(byte)] = true }
+        for byte in UInt8(ascii: "0")...UInt8(ascii: "9") { table[Int(byte)] = true }
+        for character in "-_.+!*(),%#@?=;:/$~" { table[Int(character.asciiValue!)] = true }
+        return table
+    }()
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
+    /// Percent-encodes a URL for an attribute, leaving existing escapes alone.
+    static func escapeHref(_ url: String, into output: inout String) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(url.utf8.count)
+        for byte in url.utf8 {
+            if hrefSafe[Int(byte)] {
+                bytes.append(byte)
+            } else if byte == UInt8(ascii: "&") {
+                bytes += Array("&amp;".utf8)
+            } else if byte == UInt8(ascii: "'") {
+                bytes += Array("&#x27;".utf8)
+            } else {
+                bytes += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
+            }
+        }
+        output += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether a URL scheme can run code or smuggle content (`javascript:` and friends); such links are blanked
+    /// unless the portal allows raw HTML.
+    static func isUnsafe(url: String) -> Bool {
+        let lowered = url.prefix(32).lowercased()
+        if lowered.hasPrefix("data:") {
+            return !["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { lowered.hasPrefix($0) }
+        }
+        return ["javascript:", "vbscript:", "file:"].contains { lowered.hasPrefix($0) }
+    }
+
+    /// The GFM tag filter: `<` of a tag that could take over the page is escaped, even in allowed raw HTML.
+    static func filterTags(_ html: String) -> String {
+        let blocked = ["title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"]
+        guard html.contains("<") else { return html }
+        var output = ""
+        var rest = html[...]
+        while let open = rest.firstIndex(of: "<") {
+            output += rest[rest.startIndex..<open]
+            var afterOpen = rest[rest.index(after: open)...]
+            if afterOpen.first == "/" { afterOpen = afterOpen.dropFirst() }
+            let isBlocked = blocked.contains { tag in
+                guard afterOpen.count >= tag.count, afterOpen.prefix(tag.count).lowercased() == tag else { return false }
+                let next = afterOpen.dropFirst(tag.count).first
+                return next == nil || next == ">" || next == "/" || next!.isWhitespace
+            }
+            output += isBlocked ? "&lt;" : "<"
+            rest = rest[rest.index(after: open)...]
+        }
+        output += rest
+        return output
+    }
+}

@@ -1,0 +1,58 @@
+/// A Markdown syntax tree as Swift values, copied out of cmark-gfm's tree so that numbering, checking and
+/// rendering never touch C pointers.
+struct MarkdownNode: Sendable {
+    enum Kind: Sendable {
+        case document
+        case blockQuote
+        case list(ordered: Bool, start: Int, tight: Bool)
+        /// `task` is nil for an ordinary item, else whether its box is checked.
+        case item(task: Bool?)
+        case codeBlock(info: String, literal: String)
+        case htmlBlock(String)
+        case paragraph
+        case heading(level: Int)
+        case thematicBreak
+        case table(alignments: [TableAlignment])
+        case tableRow(isHeader: Bool)
+        case tableCell
+        case text(String)
+        case softBreak
+        case lineBreak
+        case code(String)
+        case htmlInline(String)
+        case emphasis
+        case strong
+        case strikethrough
+        case link(url: String, title: String)
+        case image(url: String, title: String)
+
+        // Gongkai's own nodes, put in place of plain ones by `ReportAnalyzer`.
+        /// Inline content without markup of its own: what a semantic link that could not be resolved leaves.
+        case group
+        /// A heading with its generated number (一、（一）1.（1）) and anchor.
+        case numberedHeading(level: Int, number: String, id: String)
+        /// A `metric:` link: the figure as data; the children are the text as written.
+        case figure(Figure)
+        /// A `doc:` or `plan:` link, pointing at a site path (relative to the site root) with an anchor of its own.
+        case reference(ReferenceKind, sitePath: String, anchor: String?)
+    }
+
+    enum ReferenceKind: String, Sendable { case document = "doc-ref", plan = "plan-ref" }
+
+    enum TableAlignment: Sendable { case none, left, center, right }
+
+    var kind: Kind
+    var children: [MarkdownNode]
+    /// 1-based line and byte column within the Markdown body, as cmark-gfm reports them (0 when unknown).
+    var line: Int
+    var byteColumn: Int
+
+    /// The text of the node's inline content, without markup: for headings, image alt text and figure parsing.
+    var plainText: String {
+        switch kind {
+        case .text(let text), .code(let text): return text
+        case .softBreak, .lineBreak: return " "
+        default: return children.map(\.plainText).joined()
+        }
+    }
+}

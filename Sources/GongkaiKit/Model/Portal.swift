@@ -1,0 +1,55 @@
+/// The portal's identity (`Content/portal.yaml`): what every page's header, footer and meta tags show.
+public struct Portal: Sendable {
+    public let name: String
+    /// The public address the site is published at, ending in `/`; sitemap and feed URLs are built on it.
+    public let baseURL: String
+    public let language: String
+    public let description: String?
+    /// 主办单位
+    public let sponsor: String
+    public let contact: String?
+    /// 网站标识码 (10 characters)
+    public let siteCode: String
+    /// ICP备案号, linked to the MIIT filing site
+    public let icpRecord: String
+    /// 公安机关备案号, linked to the public-security filing site with its record code
+    public let policeRecord: String
+    /// Raw HTML written in Markdown is dropped unless this is on.
+    public let allowsRawHTML: Bool
+
+    static let fields = ["name", "base_url", "language", "description", "sponsor", "contact",
+                         "site_code", "icp_record", "police_record", "raw_html"]
+
+    /// The digits of the police record ("鄂公网安备 42020002000001号" → "42020002000001"): the filing site's query key.
+    public var policeRecordCode: String { policeRecord.filter { $0.isASCII && $0.isNumber } }
+
+    /// The path part of the base URL (`/` or `/reports/`), for pages served at any depth such as 404.
+    public var basePath: String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+        let afterHost = baseURL[schemeEnd.upperBound...].drop { $0 != "/" }
+        return afterHost.isEmpty ? "/" : String(afterHost)
+    }
+}
+
+extension Portal {
+    static func read(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> Portal? {
+        var fields = FieldReader(node, what: "portal.yaml")
+        fields.rejectUnknownKeys(Portal.fields)
+        let name = fields.string("name"), baseURL = fields.string("base_url")
+        let sponsor = fields.string("sponsor"), siteCode = fields.string("site_code")
+        let icp = fields.string("icp_record"), police = fields.string("police_record")
+        let language = fields.optionalString("language") ?? "zh-CN"
+        let description = fields.optionalString("description"), contact = fields.optionalString("contact")
+        let rawHTML = fields.optionalBool("raw_html") ?? false
+        diagnostics += fields.diagnostics
+        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")), let location = node["base_url"]?.location {
+            diagnostics.append(.error("portal.base-url", at: location, "`base_url` must be an absolute http(s) address",
+                                      hint: "for example https://fzbg.example.gov.cn/"))
+            return nil
+        }
+        guard let name, let baseURL, let sponsor, let siteCode, let icp, let police else { return nil }
+        return Portal(name: name, baseURL: baseURL.hasSuffix("/") ? baseURL : baseURL + "/", language: language,
+                      description: description, sponsor: sponsor, contact: contact, siteCode: siteCode,
+                      icpRecord: icp, policeRecord: police, allowsRawHTML: rawHTML)
+    }
+}

@@ -1,0 +1,94 @@
+/// What a report must contain (`Content/schema.yaml`), edited by the portal team, not compiled in.
+public struct Schema: Sendable {
+    /// The front-matter fields a report must have, and all it may have.
+    public let requiredFields: [String]
+    public let knownFields: [String]
+    public let parts: [Part]
+    /// The metric catalogue, keyed by metric key.
+    public let metrics: [String: MetricDefinition]
+
+    /// One of the items a report must cover, satisfied by a heading whose id or title is listed.
+    public struct Part: Sendable {
+        public let item: String
+        public let ids: [String]
+        public let titles: [String]
+        /// Whether the part's sub-headings are the commitments that later reports cite with `plan:`.
+        public let holdsPlans: Bool
+        /// How a report that lacks the part is reported.
+        public let severity: Diagnostic.Severity
+    }
+
+    /// The ids of parts whose sub-headings are plan items.
+    public var planPartIDs: Set<String> { Set(parts.filter(\.holdsPlans).flatMap(\.ids)) }
+
+    static let topLevelKeys = ["front_matter", "structure", "metrics"]
+}
+
+public struct MetricDefinition: Sendable {
+    public enum Kind: String, Sendable, CaseIterable { case count, percent, amount }
+
+    public let key: String
+    public let label: String
+    /// The units a figure may be written with; the first is the usual one.
+    public let units: [String]
+    public let kind: Kind
+    /// Shown among a report's headline figures on the home page.
+    public let headline: Bool
+}
+
+extension Schema {
+    static func read(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> Schema? {
+        var top = FieldReader(node, what: "schema.yaml")
+        top.rejectUnknownKeys(topLevelKeys)
+        diagnostics += top.diagnostics
+        guard node.entries != nil else { return nil }
+
+        var required: [String] = [], known: [String] = []
+        if let frontMatter = node["front_matter"] {
+            var reader = FieldReader(frontMatter, what: "front_matter")
+            required = reader.optionalStringList("required")
+            known = reader.optionalMapping("properties").map(\.key)
+            diagnostics += reader.diagnostics
+        }
+        let parts = (node["structure"]?["parts"]?.items ?? []).compactMap { readPart($0, into: &diagnostics) }
+        var metrics: [String: MetricDefinition] = [:]
+        for entry in node["metrics"]?.entries ?? [] {
+            if let metric = readMetric(entry.key, entry.value, into: &diagnostics) { metrics[entry.key] = metric }
+        }
+        return Schema(requiredFields: required, knownFields: known, parts: parts, metrics: metrics)
+    }
+
+    private static func readPart(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> Part? {
+        var reader = FieldReader(node, what: "a structure part")
+        reader.rejectUnknownKeys(["item", "ids", "titles", "severity", "plans"])
+        let item = reader.string("item")
+        let severityText = reader.optionalString("severity") ?? "warning"
+        let part = Part(item: item ?? "", ids: reader.optionalStringList("ids"), titles: reader.optionalStringList("titles"),
+                        holdsPlans: reader.optionalBool("plans") ?? false,
+                        severity: Diagnostic.Severity(rawValue: severityText) ?? .warning)
+        if Diagnostic.Severity(rawValue: severityText) == nil, let location = node["severity"]?.location {
+            diagnostics.append(.error("schema.enum", at: location, "severity must be error or warning; found `\(severityText)`"))
+        }
+        diagnostics += reader.diagnostics
+        return item == nil ? nil : part
+    }
+
+    private static func readMetric(_ key: String, _ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> MetricDefinition? {
+        var reader = FieldReader(node, what: "metric `\(key)`")
+        reader.rejectUnknownKeys(["label", "unit", "units", "kind", "headline", "minimum", "maximum"])
+        let label = reader.string("label")
+        var units = reader.optionalStringList("units")
+        if let unit = reader.optionalString("unit") { units.insert(unit, at: 0) }
+        let kindText = reader.string("kind")
+        let headline = reader.optionalBool("headline") ?? false
+        diagnostics += reader.diagnostics
+        guard let label, let kindText else { return nil }
+        guard let kind = MetricDefinition.Kind(rawValue: kindText) else {
+            diagnostics.append(.error("schema.enum", at: node["kind"]?.location ?? node.location,
+                                      "metric kind must be one of count, percent, amount; found `\(kindText)`",
+                                      hint: Suggestion.hint(for: kindText, in: MetricDefinition.Kind.allCases.map(\.rawValue))))
+            return nil
+        }
+        return MetricDefinition(key: key, label: label, units: units, kind: kind, headline: headline)
+    }
+}

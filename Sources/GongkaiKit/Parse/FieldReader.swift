@@ -1,0 +1,126 @@
+/// Reads the fields of one YAML mapping, collecting a diagnostic for each missing, mistyped or unknown field.
+struct FieldReader {
+    let node: YAMLNode
+    let what: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    /// - Parameter what: how the mapping is named in messages ("front matter", "portal.yaml").
+    init(_ node: YAMLNode, what: String) {
+        self.node = node
+        self.what = what
+        if node.entries == nil {
+            diagnostics.append(.error("schema.type", at: node.location, "\(what) must be a mapping of `key: value` lines, found \(node.kindName)"))
+        }
+    }
+
+    /// Reports every key that is not in `known`, with the nearest known key as a hint.
+    mutating func rejectUnknownKeys(_ known: some Collection<String>) {
+        for entry in node.entries ?? [] where !known.contains(entry.key) {
+            diagnostics.append(.error("schema.unknown-key", at: entry.keyLocation,
+                                      "unknown field `\(entry.key)` in \(what)",
+                                      hint: Suggestion.hint(for: entry.key, in: known)))
+        }
+    }
+
+    /// Reports each of `keys` that is absent, at the mapping.
+    mutating func requirePresent(_ keys: [String]) {
+        for key in keys where node[key] == nil || node[key]!.isNull {
+            _ = required(key)
+        }
+    }
+
+    private mutating func required(_ key: String) -> YAMLNode? {
+        guard let value = node[key], !value.isNull else {
+            if node.entries != nil {
+                diagnostics.append(.error("schema.missing-field", at: node.location, "\(what) lacks the required field `\(key)`",
+                                          hint: "add a line `\(key): …`"))
+            }
+            return nil
+        }
+        return value
+    }
+
+    mutating func string(_ key: String) -> String? {
+        guard let value = required(key) else { return nil }
+        return string(value, key: key)
+    }
+
+    mutating func optionalString(_ key: String) -> String? {
+        guard let value = node[key], !value.isNull else { return nil }
+        return string(value, key: key)
+    }
+
+    private mutating func string(_ value: YAMLNode, key: String) -> String? {
+        guard let text = value.string else {
+            diagnostics.append(.error("schema.type", at: value.location, "`\(key)` must be text, found \(value.kindName)"))
+            return nil
+        }
+        return text
+    }
+
+    mutating func integer(_ key: String) -> Int? {
+        guard let value = required(key), let text = string(value, key: key) else { return nil }
+        guard let number = Int(text) else {
+            diagnostics.append(.error("schema.type", at: value.location, "`\(key)` must be a whole number, found `\(text)`"))
+            return nil
+        }
+        return number
+    }
+
+    mutating func date(_ key: String) -> SimpleDate? {
+        guard let value = required(key) else { return nil }
+        return date(value, key: key)
+    }
+
+    mutating func optionalDate(_ key: String) -> SimpleDate? {
+        guard let value = node[key], !value.isNull else { return nil }
+        return date(value, key: key)
+    }
+
+    mutating func date(_ value: YAMLNode, key: String) -> SimpleDate? {
+        guard let text = string(value, key: key) else { return nil }
+        guard let date = SimpleDate(iso: text) else {
+            diagnostics.append(.error("schema.date", at: value.location, "`\(key)` must be a date that exists, written YYYY-MM-DD; found `\(text)`",
+                                      hint: "for example 2023-07-12"))
+            return nil
+        }
+        return date
+    }
+
+    mutating func optionalBool(_ key: String) -> Bool? {
+        guard let value = node[key], !value.isNull, let text = string(value, key: key) else { return nil }
+        switch text {
+        case "true": return true
+        case "false": return false
+        default:
+            diagnostics.append(.error("schema.type", at: value.location, "`\(key)` must be true or false, found `\(text)`"))
+            return nil
+        }
+    }
+
+    /// A mapping whose values are themselves mappings (e.g. `documents:`), in source order.
+    mutating func optionalMapping(_ key: String) -> [(key: String, keyLocation: SourceLocation, value: YAMLNode)] {
+        guard let value = node[key], !value.isNull else { return [] }
+        guard let entries = value.entries else {
+            diagnostics.append(.error("schema.type", at: value.location, "`\(key)` must be a mapping, found \(value.kindName)"))
+            return []
+        }
+        return entries
+    }
+
+    mutating func optionalStringList(_ key: String) -> [String] {
+        guard let value = node[key], !value.isNull else { return [] }
+        guard let items = value.items else {
+            diagnostics.append(.error("schema.type", at: value.location, "`\(key)` must be a list, found \(value.kindName)"))
+            return []
+        }
+        return items.compactMap { string($0, key: key) }
+    }
+}
+
+extension YAMLNode {
+    var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,232 @@
+/// Walks a report body once: numbers the headings and gives them anchors, turns `metric:`, `doc:` and `plan:`
+/// links into Gongkai's nodes, and collects headings, figures, mentions and plan items for the model.
+struct ReportAnalyzer {
+    let file: SourceFile
+    let bodyFirstLine: Int
+    let schema: Schema
+    let documents: [DeclaredDocument]
+    let org: String
+    let year: Int
+    let allowsRawHTML: Bool
+
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var headings: [HeadingEntry] = []
+    private(set) var figures: [Figure] = []
+    private(set) var mentions: [DocumentMention] = []
+    private(set) var planItems: [PlanItem] = []
+    private(set) var planReferences: [PlanReference] = []
+
+    /// Numbers the headings of levels 2–5 take; level 1 is the report title, level 6 is not numbered.
+    static let numberedLevels = 2...5
+    private var counters = [Int](repeating: 0, count: 7)
+    private var previousLevel = 1
+    private var usedIDs: [String: SourceLocation] = [:]
+    private var currentSection = ""
+    private var insidePlanPart = false
+    private var mentionCounts: [String: Int] = [:]
+    private var figureValues: [String: (Figure, SourceLocation)] = [:]
+    private var rawHTMLReported = false
+
+    init(file: SourceFile, bodyFirstLine: Int, schema: Schema, documents: [DeclaredDocument], org: String, year: Int, allowsRawHTML: Bool) {
+        self.file = file
+        self.bodyFirstLine = bodyFirstLine
+        self.schema = schema
+        self.documents = documents
+        self.org = org
+        self.year = year
+        self.allowsRawHTML = allowsRawHTML
+    }
+
+    mutating func analyze(_ document: MarkdownNode) -> MarkdownNode {
+        let body = transform(document)
+        for document in documents where mentionCounts[document.key] == nil {
+            diagnostics.append(.warning("doc.unused", at: file.start,
+                                        "the document `\(document.key)` (《\(document.title)》) is declared but never linked",
+                                        hint: "link it where the report names it: [《\(document.title)》](doc:\(document.key))"))
+        }
+        return body
+    }
+
+    private func location(of node: MarkdownNode) -> SourceLocation {
+        let line = node.line > 0 ? node.line + bodyFirstLine - 1 : bodyFirstLine
+        return file.location(line: line, byteColumn: max(node.byteColumn, 1))
+    }
+
+    private mutating func transform(_ node: MarkdownNode) -> MarkdownNode {
+        switch node.kind {
+        case .heading(let level):
+            return heading(node, level: level)
+        case .link(let url, _):
+            if url.hasPrefix("metric:") { return figure(node, key: String(url.dropFirst("metric:".count))) }
+            if url.hasPrefix("doc:") { return documentReference(node, key: String(url.dropFirst("doc:".count))) }
+            if url.hasPrefix("plan:") { return planReference(node, target: String(url.dropFirst("plan:".count))) }
+        case .htmlBlock, .htmlInline:
+            if !allowsRawHTML && !rawHTMLReported {
+                rawHTMLReported = true
+                diagnostics.append(.warning("markdown.raw-html", at: location(of: node),
+                                            "raw HTML in the report is left out of the page",
+                                            hint: "write it in Markdown, or ask the portal team to set `raw_html: true`"))
+            }
+        default:
+            break
+        }
+        var copy = node
+        copy.children = node.children.map { transform($0) }
+        return copy
+    }
+
+    // MARK: Headings
+
+    private mutating func heading(_ node: MarkdownNode, level: Int) -> MarkdownNode {
+        var children = node.children.map { transform($0) }
+        let explicitID = Self.takeExplicitID(from: &children)
+        let here = location(of: node)
+        if level > previousLevel + 1 {
+            diagnostics.append(.warning("structure.skipped-level", at: here,
+                                        "this heading jumps from level \(previousLevel) to level \(level)",
+                                        hint: "use \(String(repeating: "#", count: previousLevel + 1)) here"))
+        }
+        previousLevel = level
+        counters[level] += 1
+        for deeper in (level + 1)..<counters.count { counters[deeper] = 0 }
+
+        let number = Self.numberLabel(level: level, count: counters[level])
+        let generatedID = "s" + (2...max(2, level)).map { String(counters[$0]) }.joined(separator: "-")
+        let id = explicitID ?? generatedID
+        if let explicitID, !Self.isValidID(explicitID) {
+            diagnostics.append(.error("heading.invalid-id", at: here, "the id `\(explicitID)` may use only letters, digits, `-` and `_`, starting with a letter"))
+        }
+        if let first = usedIDs[id] {
+            diagnostics.append(.error("heading.duplicate-id", at: here, "the id `\(id)` is used already on line \(first.line)",
+                                      hint: "give this heading another {#id}"))
+        } else {
+            usedIDs[id] = here
+        }
+        let title = MarkdownNode(kind: .group, children: children, line: 0, byteColumn: 0).plainText
+        headings.append(HeadingEntry(level: level, number: number, title: title, id: id))
+        currentSection = number + title
+
+        if level == 2 {
+            insidePlanPart = schema.planPartIDs.contains(id)
+        } else if level == 3, insidePlanPart {
+            if explicitID == nil {
+                diagnostics.append(.warning("plan.missing-id", at: here, "a plan item needs an id so later reports can cite it",
+                                            hint: "end the heading with {#plan-…}"))
+            }
+            planItems.append(PlanItem(id: id, number: number, title: title))
+        }
+        return MarkdownNode(kind: .numberedHeading(level: level, number: number, id: id), children: children,
+                            line: node.line, byteColumn: node.byteColumn)
+    }
+
+    /// Removes a trailing `{#id}` from the heading's last text and returns the id.
+    static func takeExplicitID(from children: inout [MarkdownNode]) -> String? {
+        guard let last = children.last, case .text(let text) = last.kind,
+              text.hasSuffix("}"), let open = text.range(of: "{#", options: .backwards) else { return nil }
+        let id = String(text[open.upperBound..<text.index(before: text.endIndex)])
+        var kept = String(text[..<open.lowerBound])
+        while kept.last == " " { kept.removeLast() }
+        if kept.isEmpty {
+            children.removeLast()
+        } else {
+            children[children.count - 1].kind = .text(kept)
+        }
+        return id
+    }
+
+    static func isValidID(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { return false }
+        return id.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }
+    }
+
+    /// 一、 （一） 1. （1）, as GB/T 9704 numbers the levels of a document's structure.
+    static func numberLabel(level: Int, count: Int) -> String {
+        switch level {
+        case 2: return ChineseNumeral.string(count) + "、"
+        case 3: return "（" + ChineseNumeral.string(count) + "）"
+        case 4: return "\(count)."
+        case 5: return "（\(count)）"
+        default: return ""
+        }
+    }
+
+    // MARK: Links
+
+    private mutating func figure(_ node: MarkdownNode, key: String) -> MarkdownNode {
+        let here = location(of: node)
+        let text = node.plainText
+        let children = node.children.map { transform($0) }
+        let plain = MarkdownNode(kind: .group, children: children, line: node.line, byteColumn: node.byteColumn)
+        guard let definition = schema.metrics[key] else {
+            diagnostics.append(.error("metric.unknown-key", at: here, "`\(key)` is not in the metric catalogue (schema.yaml)",
+                                      hint: Suggestion.hint(for: key, in: schema.metrics.keys) ?? "add it under `metrics:` in schema.yaml"))
+            return plain
+        }
+        let figure: Figure
+        switch FigureParser.parse(text, metric: key) {
+        case .success(let parsed):
+            figure = parsed
+        case .failure(let failure):
+            let why = failure == .noNumber ? "has no number in Arabic digits" : "has no unit after the number"
+            diagnostics.append(.error("metric.unparsable-figure", at: here, "the figure `\(text)` \(why)",
+                                      hint: "write it as printed, e.g. `3 次`, `60 余次`, `100%`"))
+            return plain
+        }
+        if !definition.units.isEmpty, !definition.units.contains(figure.unit) {
+            diagnostics.append(.error("metric.unit-mismatch", at: here,
+                                      "`\(key)` is counted in \(definition.units.joined(separator: " / ")), but this figure is in `\(figure.unit)`",
+                                      hint: "write the figure with the catalogue's unit, or add the unit to `units:` in schema.yaml"))
+        }
+        if definition.kind == .percent, figure.value > 100 {
+            diagnostics.append(.error("metric.percent-range", at: here, "a percentage above 100: `\(text)`"))
+        }
+        if let (earlier, earlierLocation) = figureValues[key] {
+            if earlier.value != figure.value || earlier.qualifier != figure.qualifier {
+                diagnostics.append(.error("metric.conflicting-values", at: here,
+                                          "`\(key)` was given as `\(earlier.text)` on line \(earlierLocation.line) and here as `\(text)`",
+                                          hint: "one report gives one value per metric; use another key for a different figure"))
+            }
+        } else {
+            figureValues[key] = (figure, here)
+            figures.append(figure)
+        }
+        return MarkdownNode(kind: .figure(figure), children: children, line: node.line, byteColumn: node.byteColumn)
+    }
+
+    private mutating func documentReference(_ node: MarkdownNode, key: String) -> MarkdownNode {
+        let children = node.children.map { transform($0) }
+        guard documents.contains(where: { $0.key == key }) else {
+            diagnostics.append(.error("doc.unknown-key", at: location(of: node), "the document `\(key)` is not declared in the front matter",
+                                      hint: Suggestion.hint(for: key, in: documents.map(\.key)) ?? "declare it under `documents:` with its title and date"))
+            return MarkdownNode(kind: .group, children: children, line: node.line, byteColumn: node.byteColumn)
+        }
+        let count = (mentionCounts[key] ?? 0) + 1
+        mentionCounts[key] = count
+        let anchor = "ref-\(key)-\(count)"
+        mentions.append(DocumentMention(key: key, anchor: anchor, section: currentSection))
+        return MarkdownNode(kind: .reference(.document, sitePath: "documents/#doc-\(key)", anchor: anchor),
+                            children: children, line: node.line, byteColumn: node.byteColumn)
+    }
+
+    private mutating func planReference(_ node: MarkdownNode, target: String) -> MarkdownNode {
+        let children = node.children.map { transform($0) }
+        let here = location(of: node)
+        guard let reference = Self.parsePlanTarget(target, defaultOrg: org, at: here) else {
+            diagnostics.append(.error("plan.malformed", at: here, "`plan:\(target)` is not a plan reference",
+                                      hint: "write plan:YEAR#ID or plan:ORG/YEAR#ID, e.g. plan:\(year - 1)#plan-education"))
+            return MarkdownNode(kind: .group, children: children, line: node.line, byteColumn: node.byteColumn)
+        }
+        planReferences.append(reference)
+        return MarkdownNode(kind: .reference(.plan, sitePath: "\(reference.org)/\(reference.year)/#\(reference.id)", anchor: nil),
+                            children: children, line: node.line, byteColumn: node.byteColumn)
+    }
+
+    static func parsePlanTarget(_ target: String, defaultOrg: String, at location: SourceLocation) -> PlanReference? {
+        let parts = target.split(separator: "#", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[1].isEmpty else { return nil }
+        let path = parts[0].split(separator: "/", omittingEmptySubsequences: false)
+        let org = path.count == 2 ? String(path[0]) : defaultOrg
+        guard path.count <= 2, !org.isEmpty, let year = Int(path.last!) else { return nil }
+        return PlanReference(org: org, year: year, id: String(parts[1]), location: location)
+    }
+}

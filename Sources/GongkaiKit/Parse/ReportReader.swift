@@ -1,0 +1,67 @@
+/// Reads a report file: splits the front matter, reads its fields, parses the body and analyses it.
+struct ReportReader {
+    let schema: Schema
+    /// Raw HTML in Markdown stays only when the portal allows it.
+    let allowsRawHTML: Bool
+
+    /// The front-matter fields Gongkai understands; the schema may require any of them.
+    static let builtInFields = ["org", "year", "title", "status", "index_no", "doc_number", "written", "published", "documents"]
+
+    /// - Parameters:
+    ///   - orgFolder: the folder the file is in, which must equal its `org`.
+    ///   - fileYear: the year in the file name, which must equal its `year`.
+    func read(_ file: SourceFile, orgFolder: String, fileYear: Int, into diagnostics: inout [Diagnostic]) -> Report? {
+        guard let split = FrontMatterSplitter.split(file, into: &diagnostics),
+              let yaml = YAMLReader.read(split.yaml, in: file, firstLine: split.yamlFirstLine, into: &diagnostics)
+        else { return nil }
+
+        var fields = FieldReader(yaml, what: "the front matter")
+        fields.rejectUnknownKeys(schema.knownFields.isEmpty ? Self.builtInFields : schema.knownFields)
+        fields.requirePresent(schema.requiredFields)
+        let org = fields.optionalString("org"), title = fields.optionalString("title")
+        let year = yaml["year"] == nil ? nil : fields.integer("year")
+        let statusText = fields.optionalString("status") ?? Report.Status.published.rawValue
+        let indexNumber = fields.optionalString("index_no"), documentNumber = fields.optionalString("doc_number")
+        let written = fields.optionalDate("written"), published = fields.optionalDate("published")
+        let documentEntries = fields.optionalMapping("documents")
+        diagnostics += fields.diagnostics
+
+        let status = Report.Status(rawValue: statusText)
+        if status == nil, let location = yaml["status"]?.location {
+            diagnostics.append(.error("schema.enum", at: location, "`status` must be published or draft; found `\(statusText)`",
+                                      hint: Suggestion.hint(for: statusText, in: ["published", "draft"])))
+        }
+        if let org, org != orgFolder, let location = yaml["org"]?.location {
+            diagnostics.append(.error("report.org-mismatch", at: location,
+                                      "`org: \(org)` does not match the folder `\(orgFolder)` the report is in",
+                                      hint: "write `org: \(orgFolder)` or move the file"))
+        }
+        if let year, year != fileYear, let location = yaml["year"]?.location {
+            diagnostics.append(.error("report.year-mismatch", at: location,
+                                      "`year: \(year)` does not match the file name \(fileYear).md",
+                                      hint: "write `year: \(fileYear)` or rename the file"))
+        }
+        let documents = documentEntries.compactMap { readDocument($0.key, $0.value, into: &diagnostics) }
+
+        var analyzer = ReportAnalyzer(file: file, bodyFirstLine: split.bodyFirstLine, schema: schema,
+                                      documents: documents, org: orgFolder, year: fileYear, allowsRawHTML: allowsRawHTML)
+        let body = analyzer.analyze(MarkdownParser.parse(split.body))
+        diagnostics += analyzer.diagnostics
+
+        guard let org, let year, let title, let status, let published else { return nil }
+        return Report(org: org, year: year, title: title, status: status, indexNumber: indexNumber,
+                      documentNumber: documentNumber, written: written, published: published, documents: documents,
+                      sourcePath: file.path, body: body, headings: analyzer.headings, figures: analyzer.figures,
+                      mentions: analyzer.mentions, planItems: analyzer.planItems, planReferences: analyzer.planReferences)
+    }
+
+    private func readDocument(_ key: String, _ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> DeclaredDocument? {
+        var reader = FieldReader(node, what: "document `\(key)`")
+        reader.rejectUnknownKeys(DeclaredDocument.fields)
+        let title = reader.string("title"), issued = reader.optionalDate("issued")
+        let kind = reader.optionalString("kind"), issuer = reader.optionalString("issuer")
+        diagnostics += reader.diagnostics
+        guard let title else { return nil }
+        return DeclaredDocument(key: key, title: title, issued: issued, kind: kind, issuer: issuer)
+    }
+}

@@ -1,0 +1,46 @@
+/// A YAML value with the place it was written, so every mistake in it can be reported at its line and column.
+///
+/// Scalars stay strings: what `no`, `0123` or `2023-07-12` mean is decided by the field that reads them,
+/// never by YAML 1.1 guessing.
+indirect enum YAMLNode: Sendable {
+    case scalar(String, SourceLocation)
+    case mapping([(key: String, keyLocation: SourceLocation, value: YAMLNode)], SourceLocation)
+    case sequence([YAMLNode], SourceLocation)
+    case null(SourceLocation)
+
+    var location: SourceLocation {
+        switch self {
+        case .scalar(_, let location), .mapping(_, let location), .sequence(_, let location), .null(let location):
+            return location
+        }
+    }
+
+    var string: String? {
+        if case .scalar(let value, _) = self { return value }
+        return nil
+    }
+
+    var entries: [(key: String, keyLocation: SourceLocation, value: YAMLNode)]? {
+        if case .mapping(let entries, _) = self { return entries }
+        return nil
+    }
+
+    var items: [YAMLNode]? {
+        if case .sequence(let items, _) = self { return items }
+        return nil
+    }
+
+    subscript(key: String) -> YAMLNode? {
+        entries?.first { $0.key == key }?.value
+    }
+
+    /// What the node is, in words, for "expected a date, found a list".
+    var kindName: String {
+        switch self {
+        case .scalar: return "a text value"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .null: return "nothing"
+        }
+    }
+}

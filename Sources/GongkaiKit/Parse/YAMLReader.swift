@@ -1,0 +1,98 @@
+import Yams
+
+/// Parses YAML with Yams into `YAMLNode`s located in the file, reporting syntax errors, duplicate keys and
+/// documents that expand beyond a node budget (alias bombs) as diagnostics.
+enum YAMLReader {
+    /// Aliases are shared by Yams but expanded by any walk over the tree; a real front matter has a few hundred
+    /// nodes, a "billion laughs" document billions.
+    static let nodeBudget = 100_000
+
+    /// - Parameters:
+    ///   - firstLine: the file line the YAML text starts on (2 for front matter, 1 for a whole YAML file).
+    static func read(_ yaml: String, in file: SourceFile, firstLine: Int, into diagnostics: inout [Diagnostic]) -> YAMLNode? {
+        let root: Node?
+        do {
+            // `.basic` keeps every scalar a string; `.utf8` avoids Yams reading the environment on every parse.
+            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+        } catch let error as YamlError {
+            diagnostics.append(diagnostic(for: error, in: file, firstLine: firstLine))
+            return nil
+        } catch {
+            diagnostics.append(.error("yaml.syntax", at: file.location(line: firstLine, column: 1), "\(error)"))
+            return nil
+        }
+        guard let root else { return .null(file.location(line: firstLine, column: 1)) }
+        var converter = Converter(file: file, firstLine: firstLine)
+        let node = converter.convert(root)
+        if converter.budgetExceeded {
+            diagnostics.append(.error("yaml.too-large", at: node.location,
+                                      "this YAML expands to more than \(nodeBudget) values (aliases repeated inside aliases?)",
+                                      hint: "remove the `*alias` references that repeat large anchors"))
+            return nil
+        }
+        diagnostics += converter.diagnostics
+        return node
+    }
+
+    private static func diagnostic(for error: YamlError, in file: SourceFile, firstLine: Int) -> Diagnostic {
+        func located(_ mark: Mark, _ problem: String, _ context: YamlError.Context?) -> Diagnostic {
+            var message = problem
+            if let context { message += " (\(context.text) at line \(context.mark.line + firstLine - 1))" }
+            let hint = problem.contains("tab") ? "indent YAML with spaces, never tabs" : nil
+            return .error("yaml.syntax", at: file.location(line: mark.line + firstLine - 1, column: mark.column), "YAML syntax error: \(message)", hint: hint)
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            return located(mark, problem, context)
+        default:
+            return .error("yaml.syntax", at: file.location(line: firstLine, column: 1), "YAML error: \(error)")
+        }
+    }
+
+    private struct Converter {
+        let file: SourceFile
+        let firstLine: Int
+        var diagnostics: [Diagnostic] = []
+        var visited = 0
+        var budgetExceeded = false
+
+        func location(_ node: Node) -> SourceLocation {
+            guard let mark = node.mark else { return file.location(line: firstLine, column: 1) }
+            return file.location(line: mark.line + firstLine - 1, column: mark.column)
+        }
+
+        mutating func convert(_ node: Node) -> YAMLNode {
+            visited += 1
+            if visited > YAMLReader.nodeBudget { budgetExceeded = true }
+            if budgetExceeded { return .null(location(node)) }
+            switch node {
+            case .scalar(let scalar):
+                let isPlainNull = scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+                return isPlainNull ? .null(location(node)) : .scalar(scalar.string, location(node))
+            case .sequence(let sequence):
+                return .sequence(sequence.map { convert($0) }, location(node))
+            case .mapping(let mapping):
+                var entries: [(key: String, keyLocation: SourceLocation, value: YAMLNode)] = []
+                var seen: [String: SourceLocation] = [:]
+                for (key, value) in mapping {
+                    let keyText = key.scalar?.string ?? ""
+                    let keyLocation = location(key)
+                    if let first = seen[keyText] {
+                        diagnostics.append(.error("yaml.duplicate-key", at: keyLocation,
+                                                  "the key `\(keyText)` appears twice in this mapping (first on line \(first.line))",
+                                                  hint: "keep one of the two"))
+                        continue
+                    }
+                    seen[keyText] = keyLocation
+                    entries.append((keyText, keyLocation, convert(value)))
+                }
+                return .mapping(entries, location(node))
+            case .alias:
+                // Yams substitutes anchored nodes while composing; an alias node left over carries no value.
+                return .null(location(node))
+            }
+        }
+    }
+}

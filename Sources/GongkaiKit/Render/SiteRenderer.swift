@@ -1,0 +1,108 @@
+import Foundation
+
+/// The render and write stages: turns a `Site` into pages through the templates and hands them to an output.
+public struct SiteRenderer {
+    let site: Site
+    let templates: TemplateSet
+
+    public init(site: Site, templates: TemplateSet) {
+        self.site = site
+        self.templates = templates
+    }
+
+    /// How many headline figures the home page shows per report.
+    static let headlineFigureCount = 4
+
+    /// Writes every page, asset and feed; returns the number of files written.
+    @discardableResult
+    public func render(to output: some OutputSink) throws -> Int {
+        var written = 0
+        var sitemap: [(path: String, lastModified: SimpleDate?)] = []
+        func page(_ view: PageView, template: String, extra: [String: Any]) throws {
+            let html = templates.render(view.dictionary.merging(extra), page: template)
+            try output.write(html, to: view.sitePath + "index.html")
+            sitemap.append((view.sitePath, view.published))
+            written += 1
+        }
+
+        try page(PageView(portal: site.portal, sitePath: "", title: site.portal.name, column: "首页", published: nil, source: nil),
+                 template: "home", extra: homeValues(root: ""))
+        for org in site.orgs {
+            let view = PageView(portal: site.portal, sitePath: "\(org.slug)/", title: org.name, column: org.shortName,
+                                published: site.reports(of: org.slug).last?.published, source: org.name)
+            try page(view, template: "org", extra: orgValues(org, root: view.root))
+        }
+        for report in site.reports {
+            guard let org = site.org(report.org) else { continue }
+            let view = PageView(portal: site.portal, sitePath: report.sitePath, title: report.title, column: "法治政府建设年度报告",
+                                published: report.published, source: org.name)
+            let values = ReportView(report: report, org: org, schema: site.schema, allowsRawHTML: site.portal.allowsRawHTML)
+                .dictionary(root: view.root)
+            try page(view, template: "report", extra: values)
+        }
+        let documentsView = PageView(portal: site.portal, sitePath: "documents/", title: "文件登记", column: "文件登记",
+                                     published: nil, source: nil)
+        try page(documentsView, template: "documents", extra: documentsValues(root: documentsView.root))
+
+        var notFound = PageView(portal: site.portal, sitePath: "", title: "页面不存在", column: "404", published: nil, source: nil)
+        notFound.absoluteRoot = site.portal.basePath
+        try output.write(templates.render(notFound.dictionary, page: "404"), to: "404.html")
+        try output.write(Sitemap.xml(baseURL: site.portal.baseURL, pages: sitemap), to: "sitemap.xml")
+        try output.write("User-agent: *\nAllow: /\nSitemap: \(site.portal.baseURL)sitemap.xml\n", to: "robots.txt")
+        try output.write(AtomFeed.xml(site: site), to: "feed.xml")
+        written += 4
+        for asset in templates.assets {
+            try output.write(try Data(contentsOf: asset.file), to: asset.sitePath)
+            written += 1
+        }
+        return written
+    }
+
+    private func homeValues(root: String) -> [String: Any] {
+        let latest = site.orgs.compactMap { org in site.reports(of: org.slug).last.map { (org, $0) } }
+            .sorted { ($0.1.published, $0.0.slug) > ($1.1.published, $1.0.slug) }
+        return [
+            "orgs": site.orgs.map { org in
+                ["name": org.name, "href": "\(root)\(org.slug)/", "reportCount": String(site.reports(of: org.slug).count)]
+            },
+            "latest": latest.map { org, report in
+                let headlines = report.figures.filter { site.schema.metrics[$0.metric]?.headline == true }
+                    .prefix(Self.headlineFigureCount)
+                    .map { ["label": site.schema.metrics[$0.metric]?.label ?? $0.metric, "text": $0.text, "value": $0.valueText] }
+                return ReportView.summary(report, org: org, root: root)
+                    .merging(["headlines": Array(headlines), "hasHeadlines": !headlines.isEmpty])
+            },
+            "hasReports": !latest.isEmpty,
+        ]
+    }
+
+    private func orgValues(_ org: Org, root: String) -> [String: Any] {
+        [
+            "org": ["name": org.name, "shortName": org.shortName, "parent": org.parent ?? "", "code": org.code ?? ""],
+            "reports": site.reports(of: org.slug).reversed().map { ReportView.summary($0, org: org, root: root) },
+        ]
+    }
+
+    private func documentsValues(root: String) -> [String: Any] {
+        let mentionsByReport = Dictionary(grouping: site.reports.flatMap { report in report.mentions.map { (report, $0) } }) { $0.1.key }
+        return [
+            "documents": site.documentRegister.map { document, _ in
+                [
+                    "anchor": "doc-\(document.key)",
+                    "title": document.title,
+                    "kind": document.kind ?? "",
+                    "issuer": document.issuer ?? "",
+                    "date": document.issued?.chinese ?? "",
+                    "dateISO": document.issued?.description ?? "",
+                    "mentions": (mentionsByReport[document.key] ?? []).map { report, mention in
+                        [
+                            "href": "\(root)\(report.sitePath)#\(mention.anchor)",
+                            "report": report.title,
+                            "section": mention.section,
+                        ]
+                    },
+                ] as [String: Any]
+            },
+        ]
+    }
+}

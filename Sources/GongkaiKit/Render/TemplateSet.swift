@@ -1,0 +1,60 @@
+import Foundation
+import Mustache
+
+/// The Mustache templates of `Templates/` and the assets beside them.
+public struct TemplateSet: Sendable {
+    /// Every page template the renderer uses; each must exist.
+    static let pageTemplates = ["home", "org", "report", "documents", "404"]
+
+    let library: MustacheLibrary
+    /// Site paths of the assets (`assets/site.css`) and the files they are read from.
+    let assets: [(sitePath: String, file: URL)]
+
+    /// Loads `*.mustache` (named by file name without extension) and `assets/**`; problems become diagnostics.
+    public static func load(from directory: URL, displayName: String, into diagnostics: inout [Diagnostic]) -> TemplateSet? {
+        let fileManager = FileManager.default
+        guard let names = try? fileManager.contentsOfDirectory(atPath: directory.path) else {
+            diagnostics.append(.error("template.missing-folder", at: SourceLocation(file: displayName, line: 1, column: 1),
+                                      "the templates folder cannot be read"))
+            return nil
+        }
+        var library = MustacheLibrary()
+        var ok = true
+        for name in names.sorted() where name.hasSuffix(".mustache") {
+            let display = "\(displayName)/\(name)"
+            guard let file = SourceReader.read(directory.appendingPathComponent(name), displayPath: display, into: &diagnostics) else {
+                ok = false
+                continue
+            }
+            do {
+                library.register(try MustacheTemplate(string: file.text), named: String(name.dropLast(".mustache".count)))
+            } catch let error as MustacheTemplate.ParserError {
+                ok = false
+                diagnostics.append(.error("template.syntax", at: file.location(line: error.context.lineNumber, column: error.context.columnNumber),
+                                          "template syntax error: \(error.error)"))
+            } catch {
+                ok = false
+                diagnostics.append(.error("template.syntax", at: file.start, "template syntax error: \(error)"))
+            }
+        }
+        for page in pageTemplates where library.getTemplate(named: page) == nil {
+            ok = false
+            diagnostics.append(.error("template.missing", at: SourceLocation(file: "\(displayName)/\(page).mustache", line: 1, column: 1),
+                                      "the page template `\(page).mustache` is missing"))
+        }
+        let assetsFolder = directory.appendingPathComponent("assets")
+        var assets: [(String, URL)] = []
+        if let enumerator = fileManager.enumerator(at: assetsFolder, includingPropertiesForKeys: [.isRegularFileKey]) {
+            for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+                let relative = url.standardizedFileURL.path.dropFirst(assetsFolder.standardizedFileURL.path.count + 1)
+                assets.append(("assets/\(relative)", url))
+            }
+        }
+        assets.sort { $0.0 < $1.0 }
+        return ok ? TemplateSet(library: library, assets: assets) : nil
+    }
+
+    func render(_ view: [String: Any], page: String) -> String {
+        library.render(view, withTemplate: page) ?? ""
+    }
+}

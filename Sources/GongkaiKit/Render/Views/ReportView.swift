@@ -1,0 +1,70 @@
+/// The report page's values: front-matter block, table of contents, body and the figures it holds.
+struct ReportView {
+    let report: Report
+    let org: Org
+    let schema: Schema
+    let allowsRawHTML: Bool
+
+    func dictionary(root: String) -> [String: Any] {
+        var renderer = HTMLRenderer(allowsRawHTML: allowsRawHTML, rootPrefix: root)
+        return [
+            "report": Self.summary(report, org: org, root: root),
+            "toc": tableOfContents(),
+            "body": renderer.render(report.body),
+            "figures": report.figures.map { figure in
+                [
+                    "label": schema.metrics[figure.metric]?.label ?? figure.metric,
+                    "text": figure.text,
+                    "value": figure.valueText,
+                    "metric": figure.metric,
+                ]
+            },
+            "hasFigures": !report.figures.isEmpty,
+            "documents": report.documents.map { document in
+                [
+                    "title": document.title,
+                    "date": document.issued?.chinese ?? "",
+                    "href": "\(root)documents/#doc-\(document.key)",
+                ]
+            },
+            "hasDocuments": !report.documents.isEmpty,
+        ]
+    }
+
+    /// Levels 2 and 3 nested, as the paper's 一、 and （一）.
+    private func tableOfContents() -> [[String: Any]] {
+        var entries: [[String: Any]] = []
+        for heading in report.headings where heading.level == 2 || heading.level == 3 {
+            let entry: [String: Any] = ["number": heading.number, "title": heading.title, "id": heading.id]
+            if heading.level == 2 || entries.isEmpty {
+                entries.append(entry.merging(["children": [[String: Any]]()]))
+            } else {
+                var children = entries[entries.count - 1]["children"] as? [[String: Any]] ?? []
+                children.append(entry)
+                entries[entries.count - 1]["children"] = children
+            }
+        }
+        for index in entries.indices {
+            entries[index]["hasChildren"] = !((entries[index]["children"] as? [[String: Any]]) ?? []).isEmpty
+        }
+        return entries
+    }
+
+    /// A report as listed on other pages and in its own header block.
+    static func summary(_ report: Report, org: Org, root: String) -> [String: Any] {
+        [
+            "title": report.title,
+            "year": String(report.year),
+            "href": root + report.sitePath,
+            "org": org.name,
+            "orgShort": org.shortName,
+            "orgHref": "\(root)\(org.slug)/",
+            "indexNumber": report.indexNumber ?? "",
+            "documentNumber": report.documentNumber ?? "",
+            "written": report.written?.chinese ?? "",
+            "published": report.published.chinese,
+            "publishedISO": report.published.description,
+            "isDraft": report.status == .draft,
+        ]
+    }
+}

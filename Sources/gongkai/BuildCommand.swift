@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import GongkaiKit
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Checks the sources and writes the portal.",
+        discussion: """
+            The site is written into a hidden folder beside the output and swapped in only when the whole build \
+            succeeded: a build with errors prints every one of them and leaves the output folder as it was.
+            """
+    )
+
+    @OptionGroup var sources: SourceOptions
+
+    @Option(name: .long, help: ArgumentHelp("The folder the portal is written to.", valueName: "dir"))
+    var output = "public"
+
+    func run() throws {
+        let started = DispatchTime.now()
+        let outcome: Builder.Outcome
+        do {
+            outcome = try Builder(options: sources.builderOptions).build(into: URL(fileURLWithPath: output))
+        } catch {
+            FileHandle.standardError.write(Data("error: could not write \(output): \(error.localizedDescription)\n".utf8))
+            throw ExitCode(2)
+        }
+        DiagnosticPrinter.print(outcome.diagnostics)
+        guard let files = outcome.filesWritten else {
+            FileHandle.standardError.write(Data("build failed: \(output)/ was left unchanged\n".utf8))
+            throw ExitCode(1)
+        }
+        let milliseconds = (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
+        print("wrote \(files) files to \(output)/ in \(milliseconds) ms")
+    }
+}
