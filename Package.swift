@@ -39,7 +39,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GongkaiKitTests",
-            dependencies: ["GongkaiKit"],
+            dependencies: ["GongkaiKit", "CCmarkGFM"],
             exclude: ["Fixtures"]
         ),
     ]

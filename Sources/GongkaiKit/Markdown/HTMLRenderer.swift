@@ -43,7 +43,7 @@ struct HTMLRenderer {
                 // A line break inside Chinese text is not a space between words: browsers would show one.
                 let before = index > 0 ? nodes[index - 1].plainText.last : nil
                 let after = index + 1 < nodes.count ? nodes[index + 1].plainText.first : nil
-                if let before, let after, before.isWide || after.isWide { continue }
+                if let before, let after, before.isWide, after.isWide { continue }
             }
             render(node: nodes[index])
         }

@@ -1,18 +1,30 @@
 import CCmarkGFM
+import Foundation
 
 /// Parses Markdown with cmark-gfm and its GitHub extensions (tables, strikethrough, autolinks, task lists,
 /// the tag filter) into a `MarkdownNode` tree.
 ///
 /// cmark-gfm is not thread-safe even after registration: every parse changes a global table of special
-/// characters (github/cmark-gfm PR #176). Parse on one thread at a time.
+/// characters (github/cmark-gfm PR #176), so concurrent parses silently drop strikethrough and autolinks.
+/// Every parse in this process goes through one lock.
 enum MarkdownParser {
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
     /// Registers the extensions once, before any parse.
     private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
+    private static let lock = NSLock()
+
+    /// Runs `body` while no other thread uses cmark-gfm; for every caller of the C library.
+    static func withExclusiveAccess<T>(_ body: () throws -> T) rethrows -> T {
+        _ = registered
+        return try lock.withLock(body)
+    }
 
     static func parse(_ markdown: String) -> MarkdownNode {
-        _ = registered
+        withExclusiveAccess { parseUnlocked(markdown) }
+    }
+
+    private static func parseUnlocked(_ markdown: String) -> MarkdownNode {
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { fatalError("cmark-gfm could not allocate a parser") }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {

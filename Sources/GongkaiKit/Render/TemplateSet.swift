@@ -37,7 +37,7 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(.error("template.syntax", at: file.start, "template syntax error: \(error)"))
             }
         }
-        for page in pageTemplates where library.getTemplate(named: page) == nil {
+        for page in pageTemplates where !names.contains("\(page).mustache") {
             ok = false
             diagnostics.append(.error("template.missing", at: SourceLocation(file: "\(displayName)/\(page).mustache", line: 1, column: 1),
                                       "the page template `\(page).mustache` is missing"))

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+@testable import GongkaiKit
+
+@Suite struct AtomicOutputTests {
+    static func temporaryFolder() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-out-\(UUID().uuidString)")
+    }
+
+    static func snapshot(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = try #require(FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil))
+        for case let url as URL in enumerator where !url.hasDirectoryPath {
+            files[url.path.replacingOccurrences(of: folder.path, with: "")] = try Data(contentsOf: url)
+        }
+        return files
+    }
+
+    @Test func aFailedBuildLeavesThePreviousOutputExactlyAsItWas() throws {
+        let destination = Self.temporaryFolder()
+        try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: true)
+        try Data("old site".utf8).write(to: destination.appendingPathComponent("index.html"))
+        let before = try Self.snapshot(destination)
+
+        let broken = try TestContent(files: ["orgs/t/2023.md": TestContent.report(body: "[3 次](metric:nope)\n")])
+        let outcome = try Builder(options: broken.options).build(into: destination)
+        #expect(!outcome.succeeded)
+        #expect(try Self.snapshot(destination) == before)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: destination.deletingLastPathComponent().path)
+        #expect(!siblings.contains { $0.hasPrefix(".\(destination.lastPathComponent).") }, "a staging folder was left behind")
+    }
+
+    @Test func aSuccessfulBuildReplacesTheWholeFolder() throws {
+        let destination = Self.temporaryFolder()
+        try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: true)
+        try Data("stale".utf8).write(to: destination.appendingPathComponent("stale.html"))
+
+        let content = try TestContent(files: ["orgs/t/2023.md": TestContent.report(body: "## 一\n")])
+        let outcome = try Builder(options: content.options).build(into: destination)
+        #expect(outcome.succeeded)
+        let files = try Self.snapshot(destination)
+        #expect(files["/stale.html"] == nil)
+        #expect(files["/t/2023/index.html"] != nil)
+        #expect(outcome.filesWritten == files.count)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: destination.deletingLastPathComponent().path)
+        #expect(!siblings.contains { $0.hasPrefix(".\(destination.lastPathComponent).") })
+    }
+}
