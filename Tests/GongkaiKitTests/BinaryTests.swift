@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+/// Runs the built `gongkai` binary as a user would.
+@Suite struct BinaryTests {
+    /// The binary beside the test bundle (`swift build --build-tests` builds both into one folder).
+    static var binary: URL? {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("gongkai")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder.deleteLastPathComponent()
+        }
+        let fallback = Repository.root.appendingPathComponent(".build/debug/gongkai")
+        return FileManager.default.isExecutableFile(atPath: fallback.path) ? fallback : nil
+    }
+
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static func run(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = try #require(binary, "build the gongkai product first")
+        process.arguments = arguments
+        process.currentDirectoryURL = Repository.root
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static func files(in folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = try #require(FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil))
+        for case let url as URL in enumerator where !url.hasDirectoryPath {
+            files[String(url.path.dropFirst(folder.path.count))] = try Data(contentsOf: url)
+        }
+        return files
+    }
+
+    @Test func twoBuildsInTwoProcessesGiveIdenticalBytes() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-bin-\(UUID().uuidString)")
+        let first = base.appendingPathComponent("one"), second = base.appendingPathComponent("two")
+        let runOne = try Self.run(["build", "--output", first.path])
+        let runTwo = try Self.run(["build", "--output", second.path])
+        #expect(runOne.status == 0, "\(runOne.stderr)")
+        #expect(runTwo.status == 0)
+        #expect(runOne.stdout.hasPrefix("wrote 9 files to \(first.path)/ in "))
+        let one = try Self.files(in: first), two = try Self.files(in: second)
+        #expect(one.count == 9)
+        #expect(one == two)
+    }
+
+    @Test func aBrokenReportFailsWithItsPositionAndLeavesTheOutputAlone() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-bin-\(UUID().uuidString)")
+        let content = base.appendingPathComponent("Content"), output = base.appendingPathComponent("public")
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Repository.content, to: content)
+        #expect(try Self.run(["build", "--content", content.path, "--output", output.path]).status == 0)
+        let before = try Self.files(in: output)
+
+        let report = content.appendingPathComponent("orgs/hs-gdb/2023.md")
+        var text = try String(contentsOf: report, encoding: .utf8)
+        text = text.replacingOccurrences(of: "[45 个](metric:study-accounts)", with: "[45 个](metric:study-acounts)")
+        try Data(text.utf8).write(to: report)
+        let run = try Self.run(["build", "--content", content.path, "--output", output.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("\(content.path)/orgs/hs-gdb/2023.md:31:32: error: `study-acounts` is not in the metric catalogue"), "\(run.stderr)")
+        #expect(run.stderr.contains("did you mean `study-accounts`?"))
+        #expect(run.stderr.contains("1 error, 0 warnings"))
+        #expect(try Self.files(in: output) == before)
+    }
+
+    @Test func versionAndHelp() throws {
+        #expect(try Self.run(["--version"]).stdout == "0.1.0\n")
+        let help = try Self.run(["build", "--help"]).stdout
+        for option in ["--content <dir>", "--templates <dir>", "--output <dir>"] { #expect(help.contains(option)) }
+    }
+}
