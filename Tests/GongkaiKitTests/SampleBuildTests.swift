@@ -81,6 +81,10 @@ import Testing
         }
         let report = try #require(output.text("hs-gdb/2023/index.html"))
         #expect(report.contains(#"<meta name="PubDate" content="2024-03-29 00:00">"#))
+        // Fields the front matter leaves out are left out of the page, not shown empty.
+        #expect(!report.contains("<dt>索引号</dt>"))
+        #expect(!report.contains("<dt>成文日期</dt>"))
+        #expect(try #require(output.text("index.html")).contains(#"<meta name="PubDate""#) == false)
         #expect(report.contains(#"<meta name="ContentSource" content="黄石市国防动员办公室">"#))
         #expect(report.contains("<dd><time datetime=\"2024-03-29\">2024年3月29日</time></dd>"))
         // 404 is served at any address, so its links are absolute from the base path.

@@ -78,7 +78,7 @@ public struct SiteRenderer {
 
     private func orgValues(_ org: Org, root: String) -> [String: Any] {
         [
-            "org": ["name": org.name, "shortName": org.shortName, "parent": org.parent ?? "", "code": org.code ?? ""],
+            "org": present(["name": org.name, "shortName": org.shortName, "parent": org.parent, "code": org.code]),
             "reports": site.reports(of: org.slug).reversed().map { ReportView.summary($0, org: org, root: root) },
         ]
     }
@@ -87,13 +87,13 @@ public struct SiteRenderer {
         let mentionsByReport = Dictionary(grouping: site.reports.flatMap { report in report.mentions.map { (report, $0) } }) { $0.1.key }
         return [
             "documents": site.documentRegister.map { document, _ in
-                [
+                present([
                     "anchor": "doc-\(document.key)",
                     "title": document.title,
-                    "kind": document.kind ?? "",
-                    "issuer": document.issuer ?? "",
-                    "date": document.issued?.chinese ?? "",
-                    "dateISO": document.issued?.description ?? "",
+                    "kind": document.kind,
+                    "issuer": document.issuer,
+                    "date": document.issued?.chinese,
+                    "dateISO": document.issued?.description,
                     "mentions": (mentionsByReport[document.key] ?? []).map { report, mention in
                         [
                             "href": "\(root)\(report.sitePath)#\(mention.anchor)",
@@ -101,7 +101,7 @@ public struct SiteRenderer {
                             "section": mention.section,
                         ]
                     },
-                ] as [String: Any]
+                ])
             },
         ]
     }

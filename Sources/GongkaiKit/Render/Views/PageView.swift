@@ -35,26 +35,26 @@ struct PageView {
             "pageTitle": title == portal.name ? portal.name : "\(title) - \(portal.name)",
             "canonicalURL": portal.baseURL + sitePath,
             "nav": navigation,
-            "meta": [
+            "meta": present([
                 "siteName": portal.name,
                 "siteDomain": Self.host(of: portal.baseURL),
                 "siteCode": portal.siteCode,
                 "columnName": column,
                 "articleTitle": title,
-                "pubDate": published.map { "\($0) 00:00" } ?? "",
+                "pubDate": published.map { "\($0) 00:00" },
                 "contentSource": source ?? portal.sponsor,
                 "description": portal.description ?? portal.name,
-            ] as [String: Any],
-            "portal": [
+            ]),
+            "portal": present([
                 "name": portal.name,
                 "sponsor": portal.sponsor,
-                "contact": portal.contact ?? "",
+                "contact": portal.contact,
                 "siteCode": portal.siteCode,
                 "icpRecord": portal.icpRecord,
                 "policeRecord": portal.policeRecord,
                 "policeRecordURL": "https://beian.mps.gov.cn/#/query/webSearch?code=\(portal.policeRecordCode)",
                 "icpURL": "https://beian.miit.gov.cn/",
-            ] as [String: Any],
+            ]),
         ]
     }
 
@@ -69,4 +69,10 @@ extension Dictionary where Key == String, Value == Any {
     func merging(_ other: [String: Any]) -> [String: Any] {
         merging(other) { _, new in new }
     }
+}
+
+/// A view's values without the absent ones: swift-mustache treats a nil inside `Any` as present (and prints "nil"),
+/// while a missing key is false in `{{#name}}` and empty in `{{name}}`.
+func present(_ values: [String: Any?]) -> [String: Any] {
+    values.compactMapValues { $0 }
 }

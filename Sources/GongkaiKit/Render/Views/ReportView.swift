@@ -21,11 +21,11 @@ struct ReportView {
             },
             "hasFigures": !report.figures.isEmpty,
             "documents": report.documents.map { document in
-                [
+                present([
                     "title": document.title,
-                    "date": document.issued?.chinese ?? "",
+                    "date": document.issued?.chinese,
                     "href": "\(root)documents/#doc-\(document.key)",
-                ]
+                ])
             },
             "hasDocuments": !report.documents.isEmpty,
         ]
@@ -52,19 +52,19 @@ struct ReportView {
 
     /// A report as listed on other pages and in its own header block.
     static func summary(_ report: Report, org: Org, root: String) -> [String: Any] {
-        [
+        present([
             "title": report.title,
             "year": String(report.year),
             "href": root + report.sitePath,
             "org": org.name,
             "orgShort": org.shortName,
             "orgHref": "\(root)\(org.slug)/",
-            "indexNumber": report.indexNumber ?? "",
-            "documentNumber": report.documentNumber ?? "",
-            "written": report.written?.chinese ?? "",
+            "indexNumber": report.indexNumber,
+            "documentNumber": report.documentNumber,
+            "written": report.written?.chinese,
             "published": report.published.chinese,
             "publishedISO": report.published.description,
             "isDraft": report.status == .draft,
-        ]
+        ])
     }
 }
