@@ -63,10 +63,11 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
 }
 
 extension Array where Element == Diagnostic {
-    /// Sorted by file and position, duplicates removed: the order the CLI prints them in.
+    /// Sorted by file and position, duplicates removed: the order the CLI prints them in. Two diagnostics with the
+    /// same id at the same place are one problem found by two checks; the first one found is kept.
     public func sortedForDisplay() -> [Diagnostic] {
-        var seen = Set<Diagnostic>()
-        return filter { seen.insert($0).inserted }
+        var seen = Set<String>()
+        return filter { seen.insert("\($0.location)|\($0.id)").inserted }
             .sorted { ($0.location, $0.severity, $0.id, $0.message) < ($1.location, $1.severity, $1.id, $1.message) }
     }
 

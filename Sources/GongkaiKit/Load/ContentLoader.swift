@@ -22,8 +22,9 @@ public struct ContentLoader {
 
     public func load() -> Result {
         var diagnostics: [Diagnostic] = []
-        let portal = readYAML("portal.yaml", into: &diagnostics).flatMap { Portal.read($0, into: &diagnostics) }
         let schema = readYAML("schema.yaml", into: &diagnostics).flatMap { Schema.read($0, into: &diagnostics) }
+        let portalNode = readYAML("portal.yaml", into: &diagnostics)
+        let portal = schema.flatMap { schema in portalNode.flatMap { Portal.read($0, schema: schema.portal, into: &diagnostics) } }
         guard let portal, let schema else { return Result(site: nil, diagnostics: diagnostics.sortedForDisplay()) }
 
         var orgs: [Org] = [], reports: [Report] = []
@@ -31,7 +32,7 @@ public struct ContentLoader {
         for slug in subfolders(of: "orgs") {
             let folder = "orgs/\(slug)"
             guard let orgNode = readYAML("\(folder)/org.yaml", into: &diagnostics),
-                  let org = Org.read(orgNode, slug: slug, into: &diagnostics) else { continue }
+                  let org = Org.read(orgNode, slug: slug, schema: schema.org, into: &diagnostics) else { continue }
             orgs.append(org)
             for name in files(in: folder) where name != "org.yaml" {
                 let relative = "\(folder)/\(name)"

@@ -11,11 +11,12 @@ public struct Org: Sendable {
     /// 统一社会信用代码 or another official code.
     public let code: String?
 
-    static let fields = ["name", "short_name", "parent", "code"]
-
-    static func read(_ node: YAMLNode, slug: String, into diagnostics: inout [Diagnostic]) -> Org? {
+    /// Reads `org.yaml` after checking it against the org schema.
+    static func read(_ node: YAMLNode, slug: String, schema: JSONSchema, into diagnostics: inout [Diagnostic]) -> Org? {
+        var validator = JSONSchemaValidator(schema: schema, what: "org.yaml")
+        validator.validate(node)
+        diagnostics += validator.diagnostics
         var reader = FieldReader(node, what: "org.yaml")
-        reader.rejectUnknownKeys(fields)
         let name = reader.string("name"), shortName = reader.optionalString("short_name")
         let parent = reader.optionalString("parent"), code = reader.optionalString("code")
         diagnostics += reader.diagnostics

@@ -17,9 +17,6 @@ public struct Portal: Sendable {
     /// Raw HTML written in Markdown is dropped unless this is on.
     public let allowsRawHTML: Bool
 
-    static let fields = ["name", "base_url", "language", "description", "sponsor", "contact",
-                         "site_code", "icp_record", "police_record", "raw_html"]
-
     /// The digits of the police record ("鄂公网安备 42020002000001号" → "42020002000001"): the filing site's query key.
     public var policeRecordCode: String { policeRecord.filter { $0.isASCII && $0.isNumber } }
 
@@ -32,9 +29,12 @@ public struct Portal: Sendable {
 }
 
 extension Portal {
-    static func read(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> Portal? {
+    /// Reads `portal.yaml` after checking it against the portal schema.
+    static func read(_ node: YAMLNode, schema: JSONSchema, into diagnostics: inout [Diagnostic]) -> Portal? {
+        var validator = JSONSchemaValidator(schema: schema, what: "portal.yaml")
+        validator.validate(node)
+        diagnostics += validator.diagnostics
         var fields = FieldReader(node, what: "portal.yaml")
-        fields.rejectUnknownKeys(Portal.fields)
         let name = fields.string("name"), baseURL = fields.string("base_url")
         let sponsor = fields.string("sponsor"), siteCode = fields.string("site_code")
         let icp = fields.string("icp_record"), police = fields.string("police_record")

@@ -1,8 +1,9 @@
 /// What a report must contain (`Content/schema.yaml`), edited by the portal team, not compiled in.
 public struct Schema: Sendable {
-    /// The front-matter fields a report must have, and all it may have.
-    public let requiredFields: [String]
-    public let knownFields: [String]
+    /// JSON Schemas of a report's front matter, of `org.yaml` and of `portal.yaml`.
+    let frontMatter: JSONSchema
+    let org: JSONSchema
+    let portal: JSONSchema
     public let parts: [Part]
     /// The metric catalogue, keyed by metric key.
     public let metrics: [String: MetricDefinition]
@@ -21,7 +22,7 @@ public struct Schema: Sendable {
     /// The ids of parts whose sub-headings are plan items.
     public var planPartIDs: Set<String> { Set(parts.filter(\.holdsPlans).flatMap(\.ids)) }
 
-    static let topLevelKeys = ["front_matter", "structure", "metrics"]
+    static let topLevelKeys = ["front_matter", "org", "portal", "structure", "metrics"]
 }
 
 public struct MetricDefinition: Sendable {
@@ -43,19 +44,26 @@ extension Schema {
         diagnostics += top.diagnostics
         guard node.entries != nil else { return nil }
 
-        var required: [String] = [], known: [String] = []
-        if let frontMatter = node["front_matter"] {
-            var reader = FieldReader(frontMatter, what: "front_matter")
-            required = reader.optionalStringList("required")
-            known = reader.optionalMapping("properties").map(\.key)
-            diagnostics += reader.diagnostics
+        var schemas: [String: JSONSchema] = [:]
+        for (key, fallback) in [("front_matter", nil), ("org", DefaultSchemas.org), ("portal", DefaultSchemas.portal)] {
+            if let given = node[key] {
+                diagnostics += SchemaLint.check(given)
+                schemas[key] = JSONSchema(given)
+            } else if let fallback {
+                var ignored: [Diagnostic] = []
+                let file = SourceFile(path: "(built-in \(key) schema)", text: fallback)
+                schemas[key] = YAMLReader.read(fallback, in: file, firstLine: 1, into: &ignored).map(JSONSchema.init)
+            } else {
+                diagnostics.append(.error("schema.missing-field", at: node.location, "schema.yaml lacks `front_matter`, the schema of a report's front matter"))
+            }
         }
         let parts = (node["structure"]?["parts"]?.items ?? []).compactMap { readPart($0, into: &diagnostics) }
         var metrics: [String: MetricDefinition] = [:]
         for entry in node["metrics"]?.entries ?? [] {
             if let metric = readMetric(entry.key, entry.value, into: &diagnostics) { metrics[entry.key] = metric }
         }
-        return Schema(requiredFields: required, knownFields: known, parts: parts, metrics: metrics)
+        guard let frontMatter = schemas["front_matter"], let org = schemas["org"], let portal = schemas["portal"] else { return nil }
+        return Schema(frontMatter: frontMatter, org: org, portal: portal, parts: parts, metrics: metrics)
     }
 
     private static func readPart(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> Part? {

@@ -4,9 +4,6 @@ struct ReportReader {
     /// Raw HTML in Markdown stays only when the portal allows it.
     let allowsRawHTML: Bool
 
-    /// The front-matter fields Gongkai understands; the schema may require any of them.
-    static let builtInFields = ["org", "year", "title", "status", "index_no", "doc_number", "written", "published", "documents"]
-
     /// - Parameters:
     ///   - orgFolder: the folder the file is in, which must equal its `org`.
     ///   - fileYear: the year in the file name, which must equal its `year`.
@@ -15,9 +12,13 @@ struct ReportReader {
               let yaml = YAMLReader.read(split.yaml, in: file, firstLine: split.yamlFirstLine, into: &diagnostics)
         else { return nil }
 
+        // The schema decides what the front matter may hold; the reader then reads what Gongkai needs, and
+        // reports again only what the schema let through (the two agree on ids, and duplicates are dropped).
+        var validator = JSONSchemaValidator(schema: schema.frontMatter, what: "the front matter", reportYear: fileYear)
+        validator.validate(yaml)
+        diagnostics += validator.diagnostics
         var fields = FieldReader(yaml, what: "the front matter")
-        fields.rejectUnknownKeys(schema.knownFields.isEmpty ? Self.builtInFields : schema.knownFields)
-        fields.requirePresent(schema.requiredFields)
+        fields.requirePresent(["org", "year", "title", "published"])
         let org = fields.optionalString("org"), title = fields.optionalString("title")
         let year = yaml["year"] == nil ? nil : fields.integer("year")
         let statusText = fields.optionalString("status") ?? Report.Status.published.rawValue

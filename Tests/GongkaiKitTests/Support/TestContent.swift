@@ -25,8 +25,16 @@ struct TestContent {
 
     static let schema = """
         front_matter:
+          type: object
           required: [org, year, title, published]
-          properties: {org: {}, year: {}, title: {}, status: {}, published: {}, documents: {}}
+          additionalProperties: false
+          properties:
+            org: {type: string}
+            year: {type: integer}
+            title: {type: string}
+            status: {enum: [published, draft]}
+            published: {type: string, format: date}
+            documents: {type: object}
         structure:
           parts:
             - {item: 下一年度主要安排, ids: [plans], plans: true}

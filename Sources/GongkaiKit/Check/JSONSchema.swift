@@ -1,0 +1,181 @@
+/// A JSON Schema (2020-12 subset) written in YAML, as `schema.yaml` gives it for front matter, `org.yaml` and
+/// `portal.yaml`. Kept as the YAML node it was read from, so a mistake in the schema itself can be located too.
+struct JSONSchema: Sendable {
+    let node: YAMLNode
+    /// `$defs` of the root schema, for `$ref: "#/$defs/NAME"`.
+    let definitions: [String: YAMLNode]
+
+    init(_ node: YAMLNode) {
+        self.node = node
+        var definitions: [String: YAMLNode] = [:]
+        for entry in node["$defs"]?.entries ?? [] { definitions[entry.key] = entry.value }
+        self.definitions = definitions
+    }
+
+    /// The keywords this subset understands; any other key in a schema is a mistake in schema.yaml.
+    static let keywords: Set<String> = [
+        "type", "required", "properties", "additionalProperties", "enum", "const", "pattern", "minimum", "maximum",
+        "minLength", "maxLength", "format", "items", "minItems", "maxItems", "$defs", "$ref", "description", "title",
+        "x-within-report-year",
+    ]
+}
+
+/// Checks a YAML value against a `JSONSchema`, reading scalars as the schema types them: `no`, `on`, `0123`
+/// and `2023-07-12` are whatever the schema says they are, never YAML 1.1's guess.
+struct JSONSchemaValidator {
+    let schema: JSONSchema
+    /// How the document is named in messages ("the front matter").
+    let what: String
+    /// The report's year, for `x-within-report-year`.
+    var reportYear: Int?
+    private(set) var diagnostics: [Diagnostic] = []
+    private static let maximumReferenceDepth = 32
+
+    init(schema: JSONSchema, what: String, reportYear: Int? = nil) {
+        self.schema = schema
+        self.what = what
+        self.reportYear = reportYear
+    }
+
+    mutating func validate(_ value: YAMLNode) {
+        validate(value, against: schema.node, path: "", depth: 0)
+    }
+
+    private mutating func fail(_ id: String, _ node: YAMLNode, _ message: String, hint: String? = nil) {
+        diagnostics.append(.error(id, at: node.location, message, hint: hint))
+    }
+
+    private func resolve(_ schemaNode: YAMLNode) -> YAMLNode? {
+        guard let reference = schemaNode["$ref"]?.string else { return schemaNode }
+        let prefix = "#/$defs/"
+        guard reference.hasPrefix(prefix) else { return nil }
+        return schema.definitions[String(reference.dropFirst(prefix.count))]
+    }
+
+    private mutating func validate(_ value: YAMLNode, against rawSchema: YAMLNode, path: String, depth: Int) {
+        guard depth < Self.maximumReferenceDepth, let schemaNode = resolve(rawSchema) else { return }
+        if case .scalar(let flag, _) = schemaNode, flag == "false" {
+            fail("schema.not-allowed", value, "`\(path)` is not allowed here")
+            return
+        }
+        let name = path.isEmpty ? what : "`\(path)`"
+
+        if let allowed = schemaNode["enum"]?.items?.compactMap(\.string) {
+            if let text = value.string, !allowed.contains(text) {
+                fail("schema.enum", value, "\(name) must be one of \(allowed.joined(separator: ", ")); found `\(text)`",
+                     hint: Suggestion.hint(for: text, in: allowed))
+                return
+            }
+        }
+        if let constant = schemaNode["const"]?.string, value.string != constant {
+            fail("schema.const", value, "\(name) must be `\(constant)`")
+        }
+        if let type = schemaNode["type"]?.string, !checkType(type, of: value, name: name) { return }
+
+        switch value {
+        case .scalar(let text, _):
+            checkScalar(text, value, schemaNode, name: name)
+        case .mapping(let entries, _):
+            checkMapping(entries, value, schemaNode, path: path, depth: depth)
+        case .sequence(let items, _):
+            if let minimum = schemaNode["minItems"]?.string.flatMap(Int.init), items.count < minimum {
+                fail("schema.min-items", value, "\(name) needs at least \(minimum) item\(minimum == 1 ? "" : "s")")
+            }
+            if let maximum = schemaNode["maxItems"]?.string.flatMap(Int.init), items.count > maximum {
+                fail("schema.max-items", value, "\(name) may have at most \(maximum) items")
+            }
+            if let itemSchema = schemaNode["items"] {
+                for (index, item) in items.enumerated() {
+                    validate(item, against: itemSchema, path: "\(path)[\(index)]", depth: depth + 1)
+                }
+            }
+        case .null:
+            break
+        }
+    }
+
+    /// Whether `value` can be read as `type`; reports it when not.
+    private mutating func checkType(_ type: String, of value: YAMLNode, name: String) -> Bool {
+        let matches: Bool
+        switch (type, value) {
+        case ("string", .scalar): matches = true
+        case ("integer", .scalar(let text, _)): matches = Int(text) != nil
+        case ("number", .scalar(let text, _)): matches = Double(text) != nil
+        case ("boolean", .scalar(let text, _)): matches = text == "true" || text == "false"
+        case ("object", .mapping), ("array", .sequence), ("null", .null): matches = true
+        default: matches = false
+        }
+        if !matches {
+            let expected = ["string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+                            "object": "a mapping", "array": "a list", "null": "nothing"][type] ?? type
+            let found = value.string.map { "`\($0)`" } ?? value.kindName
+            let hint = type == "boolean" && ["yes", "no", "on", "off", "y", "n"].contains(value.string?.lowercased() ?? "")
+                ? "write true or false" : nil
+            if case .null = value {
+                fail("schema.type", value, "\(name) is empty; it must be \(expected)")
+            } else {
+                fail("schema.type", value, "\(name) must be \(expected), found \(found)", hint: hint)
+            }
+        }
+        return matches
+    }
+
+    private mutating func checkScalar(_ text: String, _ value: YAMLNode, _ schemaNode: YAMLNode, name: String) {
+        if let pattern = schemaNode["pattern"]?.string {
+            if let regex = try? Regex(pattern) {
+                if (try? regex.firstMatch(in: text)) == nil {
+                    fail("schema.pattern", value, "\(name) `\(text)` does not have the required form (\(pattern))")
+                }
+            } else if let location = schemaNode["pattern"]?.location {
+                diagnostics.append(.error("schema.invalid-pattern", at: location, "this pattern is not a valid regular expression"))
+            }
+        }
+        if let minimum = schemaNode["minLength"]?.string.flatMap(Int.init), text.count < minimum {
+            fail("schema.min-length", value, "\(name) must have at least \(minimum) characters")
+        }
+        if let maximum = schemaNode["maxLength"]?.string.flatMap(Int.init), text.count > maximum {
+            fail("schema.max-length", value, "\(name) may have at most \(maximum) characters")
+        }
+        if let number = Double(text) {
+            if let minimum = schemaNode["minimum"]?.string.flatMap(Double.init), number < minimum {
+                fail("schema.minimum", value, "\(name) must be at least \(schemaNode["minimum"]!.string!); found \(text)")
+            }
+            if let maximum = schemaNode["maximum"]?.string.flatMap(Double.init), number > maximum {
+                fail("schema.maximum", value, "\(name) must be at most \(schemaNode["maximum"]!.string!); found \(text)")
+            }
+        }
+        if schemaNode["format"]?.string == "date" {
+            guard let date = SimpleDate(iso: text) else {
+                fail("schema.date", value, "\(name) must be a date that exists, written YYYY-MM-DD; found `\(text)`",
+                     hint: "for example 2023-07-12")
+                return
+            }
+            if schemaNode["x-within-report-year"]?.string == "true", let reportYear, date.year != reportYear {
+                fail("schema.date-outside-year", value, "\(name) \(date) is not in the report's year \(reportYear)")
+            }
+        }
+    }
+
+    private mutating func checkMapping(_ entries: [(key: String, keyLocation: SourceLocation, value: YAMLNode)], _ value: YAMLNode,
+                                       _ schemaNode: YAMLNode, path: String, depth: Int) {
+        let properties = schemaNode["properties"]?.entries ?? []
+        let known = properties.map(\.key)
+        for required in schemaNode["required"]?.items?.compactMap(\.string) ?? [] where value[required] == nil || value[required]!.isNull {
+            fail("schema.missing-field", value, "\(path.isEmpty ? what : "`\(path)`") lacks the required field `\(required)`",
+                 hint: "add a line `\(required): …`")
+        }
+        let additional = schemaNode["additionalProperties"]
+        for entry in entries {
+            let childPath = path.isEmpty ? entry.key : "\(path).\(entry.key)"
+            if let propertySchema = properties.first(where: { $0.key == entry.key })?.value {
+                validate(entry.value, against: propertySchema, path: childPath, depth: depth + 1)
+            } else if let additional, additional.string == "false" {
+                diagnostics.append(.error("schema.unknown-key", at: entry.keyLocation,
+                                          "unknown field `\(entry.key)` in \(path.isEmpty ? what : "`\(path)`")",
+                                          hint: Suggestion.hint(for: entry.key, in: known)))
+            } else if let additional, additional.entries != nil {
+                validate(entry.value, against: additional, path: childPath, depth: depth + 1)
+            }
+        }
+    }
+}
