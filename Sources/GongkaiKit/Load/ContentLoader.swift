@@ -29,12 +29,12 @@ public struct ContentLoader {
 
         var orgs: [Org] = [], reports: [Report] = []
         let reader = ReportReader(schema: schema, allowsRawHTML: portal.allowsRawHTML)
-        for slug in subfolders(of: "orgs") {
+        for slug in subfolders(of: "orgs", into: &diagnostics) {
             let folder = "orgs/\(slug)"
             guard let orgNode = readYAML("\(folder)/org.yaml", into: &diagnostics),
                   let org = Org.read(orgNode, slug: slug, schema: schema.org, into: &diagnostics) else { continue }
             orgs.append(org)
-            for name in files(in: folder) where name != "org.yaml" {
+            for name in files(in: folder, into: &diagnostics) where name != "org.yaml" {
                 let relative = "\(folder)/\(name)"
                 guard name.hasSuffix(".md"), let year = Int(name.dropLast(3)), (1900...2999).contains(year) else {
                     diagnostics.append(.warning("content.unexpected-file", at: location(relative),
@@ -58,6 +58,7 @@ public struct ContentLoader {
     private func location(_ relative: String) -> SourceLocation { SourceLocation(file: display(relative), line: 1, column: 1) }
 
     private func readYAML(_ relative: String, into diagnostics: inout [Diagnostic]) -> YAMLNode? {
+        guard !isRefusedLink(relative, into: &diagnostics) else { return nil }
         guard FileManager.default.fileExists(atPath: url(relative).path) else {
             diagnostics.append(.error("content.missing-file", at: location(relative), "this file is missing"))
             return nil
@@ -66,19 +67,34 @@ public struct ContentLoader {
         return YAMLReader.read(file.text, in: file, firstLine: 1, into: &diagnostics)
     }
 
-    /// Entries of a folder in a stable order, so output never depends on the file system's order.
-    private func entries(of relative: String) -> [String] {
+    /// Entries of a folder in a stable order, so output never depends on the file system's order. A symbolic link
+    /// that leads outside the content folder is refused: a build must not publish files from elsewhere on the machine.
+    private func entries(of relative: String, into diagnostics: inout [Diagnostic]) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: url(relative).path)) ?? [])
             .filter { !$0.hasPrefix(".") }
             .sorted()
+            .filter { !isRefusedLink("\(relative)/\($0)", into: &diagnostics) }
     }
 
-    private func subfolders(of relative: String) -> [String] {
-        entries(of: relative).filter { isDirectory("\(relative)/\($0)") }
+    /// Whether the entry is a symbolic link leading outside the content folder, which is reported and not read.
+    private func isRefusedLink(_ relative: String, into diagnostics: inout [Diagnostic]) -> Bool {
+        let entry = url(relative)
+        let type = (try? FileManager.default.attributesOfItem(atPath: entry.path))?[.type] as? FileAttributeType
+        guard type == .typeSymbolicLink else { return false }
+        let target = entry.resolvingSymlinksInPath().path
+        guard !target.hasPrefix(contentDirectory.resolvingSymlinksInPath().path + "/") else { return false }
+        diagnostics.append(.error("source.symlink-outside", at: location(relative),
+                                  "this is a symbolic link to \(target), outside the content folder; it is not read",
+                                  hint: "copy the file into the content folder instead"))
+        return true
     }
 
-    private func files(in relative: String) -> [String] {
-        entries(of: relative).filter { !isDirectory("\(relative)/\($0)") }
+    private func subfolders(of relative: String, into diagnostics: inout [Diagnostic]) -> [String] {
+        entries(of: relative, into: &diagnostics).filter { isDirectory("\(relative)/\($0)") }
+    }
+
+    private func files(in relative: String, into diagnostics: inout [Diagnostic]) -> [String] {
+        entries(of: relative, into: &diagnostics).filter { !isDirectory("\(relative)/\($0)") }
     }
 
     private func isDirectory(_ relative: String) -> Bool {

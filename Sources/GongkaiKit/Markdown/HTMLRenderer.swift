@@ -115,6 +115,10 @@ struct HTMLRenderer {
             renderChildren(of: node) // only reached through renderTable
         case .text(let text):
             HTMLEscaping.escape(text, into: &output)
+        case .tooDeep(let text):
+            cr(); output += "<p>"
+            HTMLEscaping.escape(text, into: &output)
+            output += "</p>\n"
         case .softBreak:
             output += "\n"
         case .lineBreak:

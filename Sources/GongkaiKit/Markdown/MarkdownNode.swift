@@ -29,6 +29,8 @@ struct MarkdownNode: Sendable {
         // Gongkai's own nodes, put in place of plain ones by `ReportAnalyzer`.
         /// Inline content without markup of its own: what a semantic link that could not be resolved leaves.
         case group
+        /// Content nested deeper than the parser keeps, as its plain text.
+        case tooDeep(String)
         /// A heading with its generated number (一、（一）1.（1）) and anchor.
         case numberedHeading(level: Int, number: String, id: String)
         /// A `metric:` link: the figure as data; the children are the text as written.
@@ -50,7 +52,7 @@ struct MarkdownNode: Sendable {
     /// The text of the node's inline content, without markup: for headings, image alt text and figure parsing.
     var plainText: String {
         switch kind {
-        case .text(let text), .code(let text): return text
+        case .text(let text), .code(let text), .tooDeep(let text): return text
         case .softBreak, .lineBreak: return " "
         default: return children.map(\.plainText).joined()
         }

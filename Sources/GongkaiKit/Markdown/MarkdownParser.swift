@@ -9,6 +9,9 @@ import Foundation
 /// Every parse in this process goes through one lock.
 enum MarkdownParser {
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+    /// Nodes deeper than this (a thousand nested quotes, say) are kept as plain text: every walk over the tree
+    /// is recursive and must not run out of stack. Real reports nest fewer than ten levels.
+    static let maximumDepth = 128
 
     /// Registers the extensions once, before any parse.
     private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
@@ -40,19 +43,34 @@ enum MarkdownParser {
         }
         guard let root = cmark_parser_finish(parser) else { fatalError("cmark-gfm returned no document") }
         defer { cmark_node_free(root) }
-        return convert(root)
+        return convert(root, depth: 0)
     }
 
-    private static func convert(_ node: OpaquePointer) -> MarkdownNode {
+    private static func convert(_ node: OpaquePointer, depth: Int) -> MarkdownNode {
+        let line = Int(cmark_node_get_start_line(node)), column = Int(cmark_node_get_start_column(node))
+        guard depth < maximumDepth else {
+            return MarkdownNode(kind: .tooDeep(literalText(of: node)), children: [], line: line, byteColumn: column)
+        }
         var children: [MarkdownNode] = []
         var child = cmark_node_first_child(node)
         while let current = child {
-            children.append(convert(current))
+            children.append(convert(current, depth: depth + 1))
             child = cmark_node_next(current)
         }
-        return MarkdownNode(kind: kind(of: node), children: children,
-                            line: Int(cmark_node_get_start_line(node)),
-                            byteColumn: Int(cmark_node_get_start_column(node)))
+        return MarkdownNode(kind: kind(of: node), children: children, line: line, byteColumn: column)
+    }
+
+    /// The text of a subtree, gathered with cmark's own iterator, which does not recurse.
+    private static func literalText(of node: OpaquePointer) -> String {
+        var text = ""
+        let iterator = cmark_iter_new(node)
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            if let current = cmark_iter_get_node(iterator), let literal = cmark_node_get_literal(current) {
+                text += String(cString: literal)
+            }
+        }
+        return text
     }
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {

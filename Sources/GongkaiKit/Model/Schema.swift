@@ -15,8 +15,8 @@ public struct Schema: Sendable {
         public let titles: [String]
         /// Whether the part's sub-headings are the commitments that later reports cite with `plan:`.
         public let holdsPlans: Bool
-        /// How a report that lacks the part is reported.
-        public let severity: Diagnostic.Severity
+        /// How a report that lacks the part is reported; nil (`severity: off`) for parts that may be left out.
+        public let severity: Diagnostic.Severity?
     }
 
     /// The ids of parts whose sub-headings are plan items.
@@ -35,6 +35,14 @@ public struct MetricDefinition: Sendable {
     public let kind: Kind
     /// Shown among a report's headline figures on the home page.
     public let headline: Bool
+    /// Bounds a figure must lie within, where the catalogue gives them.
+    public let minimum: Double?
+    public let maximum: Double?
+}
+
+extension Double {
+    /// `3` rather than `3.0`, for messages.
+    var formatted: String { self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self) }
 }
 
 extension Schema {
@@ -73,9 +81,10 @@ extension Schema {
         let severityText = reader.optionalString("severity") ?? "warning"
         let part = Part(item: item ?? "", ids: reader.optionalStringList("ids"), titles: reader.optionalStringList("titles"),
                         holdsPlans: reader.optionalBool("plans") ?? false,
-                        severity: Diagnostic.Severity(rawValue: severityText) ?? .warning)
-        if Diagnostic.Severity(rawValue: severityText) == nil, let location = node["severity"]?.location {
-            diagnostics.append(.error("schema.enum", at: location, "severity must be error or warning; found `\(severityText)`"))
+                        severity: Diagnostic.Severity(rawValue: severityText))
+        if part.severity == nil, severityText != "off", let location = node["severity"]?.location {
+            diagnostics.append(.error("schema.enum", at: location, "severity must be error, warning or off; found `\(severityText)`",
+                                      hint: Suggestion.hint(for: severityText, in: ["error", "warning", "off"])))
         }
         diagnostics += reader.diagnostics
         return item == nil ? nil : part
@@ -89,6 +98,7 @@ extension Schema {
         if let unit = reader.optionalString("unit") { units.insert(unit, at: 0) }
         let kindText = reader.string("kind")
         let headline = reader.optionalBool("headline") ?? false
+        let minimum = reader.optionalNumber("minimum"), maximum = reader.optionalNumber("maximum")
         diagnostics += reader.diagnostics
         guard let label, let kindText else { return nil }
         guard let kind = MetricDefinition.Kind(rawValue: kindText) else {
@@ -97,6 +107,6 @@ extension Schema {
                                       hint: Suggestion.hint(for: kindText, in: MetricDefinition.Kind.allCases.map(\.rawValue))))
             return nil
         }
-        return MetricDefinition(key: key, label: label, units: units, kind: kind, headline: headline)
+        return MetricDefinition(key: key, label: label, units: units, kind: kind, headline: headline, minimum: minimum, maximum: maximum)
     }
 }

@@ -67,6 +67,15 @@ struct FieldReader {
         return number
     }
 
+    mutating func optionalNumber(_ key: String) -> Double? {
+        guard let value = node[key], !value.isNull, let text = string(value, key: key) else { return nil }
+        guard let number = Double(text) else {
+            diagnostics.append(.error("schema.type", at: value.location, "`\(key)` must be a number, found `\(text)`"))
+            return nil
+        }
+        return number
+    }
+
     mutating func date(_ key: String) -> SimpleDate? {
         guard let value = required(key) else { return nil }
         return date(value, key: key)

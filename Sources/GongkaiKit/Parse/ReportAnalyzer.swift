@@ -39,6 +39,7 @@ struct ReportAnalyzer {
 
     mutating func analyze(_ document: MarkdownNode) -> MarkdownNode {
         let body = transform(document)
+        checkRequiredParts()
         for document in documents where mentionCounts[document.key] == nil {
             diagnostics.append(.warning("doc.unused", at: file.start,
                                         "the document `\(document.key)` (《\(document.title)》) is declared but never linked",
@@ -60,6 +61,16 @@ struct ReportAnalyzer {
             if url.hasPrefix("metric:") { return figure(node, key: String(url.dropFirst("metric:".count))) }
             if url.hasPrefix("doc:") { return documentReference(node, key: String(url.dropFirst("doc:".count))) }
             if url.hasPrefix("plan:") { return planReference(node, target: String(url.dropFirst("plan:".count))) }
+        case .text(let text):
+            if text.contains("**") || text.contains("__") {
+                diagnostics.append(.warning("markdown.unclosed-emphasis", at: location(of: node),
+                                            "emphasis markers are shown as literal `**`: CommonMark does not close emphasis after punctuation followed by a letter",
+                                            hint: "move the punctuation outside, `**重点**。正文`, or rephrase"))
+            }
+        case .tooDeep:
+            diagnostics.append(.error("markdown.too-deep", at: location(of: node),
+                                      "the Markdown is nested more than \(MarkdownParser.maximumDepth) levels deep here",
+                                      hint: "quotes and lists in a report need only a few levels"))
         case .htmlBlock, .htmlInline:
             if !allowsRawHTML && !rawHTMLReported {
                 rawHTMLReported = true
@@ -150,6 +161,28 @@ struct ReportAnalyzer {
         }
     }
 
+    // MARK: Structure
+
+    /// Each part the schema asks for is covered by a heading, at any level, whose id or title it lists.
+    private mutating func checkRequiredParts() {
+        let ids = Set(headings.map(\.id))
+        let titles = Set(headings.map { Self.normalizedTitle($0.title) })
+        for part in schema.parts {
+            guard let severity = part.severity else { continue }
+            let acceptedTitles = part.titles.map { Self.normalizedTitle($0.replacingOccurrences(of: "{year}", with: String(year))
+                .replacingOccurrences(of: "{next_year}", with: String(year + 1))) }
+            guard !part.ids.contains(where: ids.contains), !acceptedTitles.contains(where: titles.contains) else { continue }
+            let suggestion = part.titles.first.map { "add a heading such as `## \($0)\(part.ids.first.map { " {#\($0)}" } ?? "")`" }
+            diagnostics.append(Diagnostic(severity, "structure.missing-part", at: file.location(line: bodyFirstLine, column: 1),
+                                          "the report does not cover 「\(part.item)」", hint: suggestion))
+        }
+    }
+
+    /// Titles compare without spaces: `2024 年工作思路` is `2024年工作思路`.
+    static func normalizedTitle(_ title: String) -> String {
+        title.filter { !$0.isWhitespace }
+    }
+
     // MARK: Links
 
     private mutating func figure(_ node: MarkdownNode, key: String) -> MarkdownNode {
@@ -179,6 +212,12 @@ struct ReportAnalyzer {
         }
         if definition.kind == .percent, figure.value > 100 {
             diagnostics.append(.error("metric.percent-range", at: here, "a percentage above 100: `\(text)`"))
+        }
+        if let minimum = definition.minimum, figure.value < minimum {
+            diagnostics.append(.error("metric.out-of-range", at: here, "`\(key)` is at least \(minimum.formatted) by the catalogue; found `\(text)`"))
+        }
+        if let maximum = definition.maximum, figure.value > maximum {
+            diagnostics.append(.error("metric.out-of-range", at: here, "`\(key)` is at most \(maximum.formatted) by the catalogue; found `\(text)`"))
         }
         if let (earlier, earlierLocation) = figureValues[key] {
             if earlier.value != figure.value || earlier.qualifier != figure.qualifier {

@@ -6,10 +6,19 @@ enum YAMLReader {
     /// Aliases are shared by Yams but expanded by any walk over the tree; a real front matter has a few hundred
     /// nodes, a "billion laughs" document billions.
     static let nodeBudget = 100_000
+    /// Yams builds its tree recursively, so a document nested thousands deep would overflow the stack.
+    /// Real front matter nests three or four levels.
+    static let maximumDepth = 100
 
     /// - Parameters:
     ///   - firstLine: the file line the YAML text starts on (2 for front matter, 1 for a whole YAML file).
     static func read(_ yaml: String, in file: SourceFile, firstLine: Int, into diagnostics: inout [Diagnostic]) -> YAMLNode? {
+        if let (line, column) = excessiveNesting(yaml) {
+            diagnostics.append(.error("yaml.too-deep", at: file.location(line: line + firstLine - 1, column: column),
+                                      "this YAML is nested more than \(maximumDepth) levels deep",
+                                      hint: "front matter needs only a few levels: flatten the structure"))
+            return nil
+        }
         let root: Node?
         do {
             // `.basic` keeps every scalar a string; `.utf8` avoids Yams reading the environment on every parse.
@@ -34,11 +43,54 @@ enum YAMLReader {
         return node
     }
 
+    /// The position where flow brackets or block indentation first pass `maximumDepth`, if they do. Counts
+    /// brackets outside quotes, and indentation in spaces (each block level indents at least one more).
+    static func excessiveNesting(_ yaml: String) -> (line: Int, column: Int)? {
+        var line = 1, column = 0, depth = 0
+        var quote: Character?
+        var atLineStart = true, indentation = 0
+        for character in yaml {
+            column += 1
+            if character == "\n" {
+                line += 1
+                column = 0
+                atLineStart = true
+                indentation = 0
+                quote = nil
+                continue
+            }
+            if atLineStart {
+                if character == " " {
+                    indentation += 1
+                    if indentation > maximumDepth * 2 { return (line, column) }
+                    continue
+                }
+                atLineStart = false
+            }
+            if let open = quote {
+                if character == open { quote = nil }
+                continue
+            }
+            switch character {
+            case "\"", "'": quote = character
+            case "[", "{":
+                depth += 1
+                if depth > maximumDepth { return (line, column) }
+            case "]", "}": depth = max(0, depth - 1)
+            case "#": quote = "\n" // a comment runs to the end of the line
+            default: break
+            }
+        }
+        return nil
+    }
+
     private static func diagnostic(for error: YamlError, in file: SourceFile, firstLine: Int) -> Diagnostic {
         func located(_ mark: Mark, _ problem: String, _ context: YamlError.Context?) -> Diagnostic {
             var message = problem
             if let context { message += " (\(context.text) at line \(context.mark.line + firstLine - 1))" }
-            let hint = problem.contains("tab") ? "indent YAML with spaces, never tabs" : nil
+            let lineText = file.line(mark.line + firstLine - 1)
+            let hasTab = lineText.prefix { $0 == " " || $0 == "\t" }.contains("\t") || problem.contains("tab")
+            let hint = hasTab ? "indent YAML with spaces, never tabs" : nil
             return .error("yaml.syntax", at: file.location(line: mark.line + firstLine - 1, column: mark.column), "YAML syntax error: \(message)", hint: hint)
         }
         switch error {
