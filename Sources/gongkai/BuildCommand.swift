@@ -13,6 +13,7 @@ struct BuildCommand: ParsableCommand {
     )
 
     @OptionGroup var sources: SourceOptions
+    @OptionGroup var diagnostics: DiagnosticOptions
 
     @Option(name: .long, help: ArgumentHelp("The folder the portal is written to.", valueName: "dir"))
     var output = "public"
@@ -26,8 +27,8 @@ struct BuildCommand: ParsableCommand {
             FileHandle.standardError.write(Data("error: could not write \(output): \(error.localizedDescription)\n".utf8))
             throw ExitCode(2)
         }
-        DiagnosticPrinter.print(outcome.diagnostics)
-        guard let files = outcome.filesWritten else {
+        let failed = diagnostics.report(outcome.diagnostics)
+        guard let files = outcome.filesWritten, !failed else {
             FileHandle.standardError.write(Data("build failed: \(output)/ was left unchanged\n".utf8))
             throw ExitCode(1)
         }

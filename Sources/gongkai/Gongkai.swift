@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Gongkai: ParsableCommand {
@@ -6,9 +7,23 @@ struct Gongkai: ParsableCommand {
         commandName: "gongkai",
         abstract: "Builds government transparency portals and printable annual reports from Markdown.",
         version: GongkaiVersion.string,
-        subcommands: [BuildCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self],
         defaultSubcommand: BuildCommand.self
     )
+
+    /// Usage mistakes exit with 2, as `check` documents, instead of ArgumentParser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 enum GongkaiVersion {

@@ -13,18 +13,21 @@ public struct SiteRenderer {
     /// How many headline figures the home page shows per report.
     static let headlineFigureCount = 4
 
-    /// Writes every page, asset and feed; returns the number of files written.
-    @discardableResult
-    public func render(to output: some OutputSink) throws -> Int {
-        var written = 0
-        var sitemap: [(path: String, lastModified: SimpleDate?)] = []
-        func page(_ view: PageView, template: String, extra: [String: Any]) throws {
-            let html = templates.render(view.dictionary.merging(extra), page: template)
-            try output.write(html, to: view.sitePath + "index.html")
-            sitemap.append((view.sitePath, view.published))
-            written += 1
-        }
+    /// One HTML page to render: its file, its template and the values the template receives.
+    struct Page {
+        let file: String
+        let template: String
+        let view: [String: Any]
+        /// The page's site path and date in the sitemap; nil for pages not listed there (404).
+        let sitemapEntry: (path: String, lastModified: SimpleDate?)?
+    }
 
+    /// Hands each HTML page to `body` in a stable order, one at a time, so a large site is never held whole.
+    func forEachPage(_ body: (Page) throws -> Void) throws {
+        func page(_ view: PageView, template: String, extra: [String: Any]) throws {
+            try body(Page(file: view.sitePath + "index.html", template: template, view: view.dictionary.merging(extra),
+                          sitemapEntry: (view.sitePath, view.published)))
+        }
         try page(PageView(portal: site.portal, sitePath: "", title: site.portal.name, column: "首页", published: nil, source: nil),
                  template: "home", extra: homeValues(root: ""))
         for org in site.orgs {
@@ -43,14 +46,25 @@ public struct SiteRenderer {
         let documentsView = PageView(portal: site.portal, sitePath: "documents/", title: "文件登记", column: "文件登记",
                                      published: nil, source: nil)
         try page(documentsView, template: "documents", extra: documentsValues(root: documentsView.root))
-
         var notFound = PageView(portal: site.portal, sitePath: "", title: "页面不存在", column: "404", published: nil, source: nil)
         notFound.absoluteRoot = site.portal.basePath
-        try output.write(templates.render(notFound.dictionary, page: "404"), to: "404.html")
+        try body(Page(file: "404.html", template: "404", view: notFound.dictionary, sitemapEntry: nil))
+    }
+
+    /// Writes every page, asset and feed; returns the number of files written.
+    @discardableResult
+    public func render(to output: some OutputSink) throws -> Int {
+        var written = 0
+        var sitemap: [(path: String, lastModified: SimpleDate?)] = []
+        try forEachPage { page in
+            try output.write(templates.render(page.view, page: page.template), to: page.file)
+            if let entry = page.sitemapEntry { sitemap.append(entry) }
+            written += 1
+        }
         try output.write(Sitemap.xml(baseURL: site.portal.baseURL, pages: sitemap), to: "sitemap.xml")
         try output.write("User-agent: *\nAllow: /\nSitemap: \(site.portal.baseURL)sitemap.xml\n", to: "robots.txt")
         try output.write(AtomFeed.xml(site: site), to: "feed.xml")
-        written += 4
+        written += 3
         for asset in templates.assets {
             try output.write(try Data(contentsOf: asset.file), to: asset.sitePath)
             written += 1

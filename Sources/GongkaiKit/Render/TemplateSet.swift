@@ -20,12 +20,14 @@ public struct TemplateSet: Sendable {
         }
         var library = MustacheLibrary()
         var ok = true
+        var files: [SourceFile] = []
         for name in names.sorted() where name.hasSuffix(".mustache") {
             let display = "\(displayName)/\(name)"
             guard let file = SourceReader.read(directory.appendingPathComponent(name), displayPath: display, into: &diagnostics) else {
                 ok = false
                 continue
             }
+            files.append(file)
             do {
                 library.register(try MustacheTemplate(string: file.text), named: String(name.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
@@ -42,6 +44,9 @@ public struct TemplateSet: Sendable {
             diagnostics.append(.error("template.missing", at: SourceLocation(file: "\(displayName)/\(page).mustache", line: 1, column: 1),
                                       "the page template `\(page).mustache` is missing"))
         }
+        let lint = TemplateLint.check(files, templateNames: Set(names.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) }))
+        diagnostics += lint
+        if lint.hasErrors { ok = false }
         let assetsFolder = directory.appendingPathComponent("assets")
         var assets: [(String, URL)] = []
         if let enumerator = fileManager.enumerator(at: assetsFolder, includingPropertiesForKeys: [.isRegularFileKey]) {

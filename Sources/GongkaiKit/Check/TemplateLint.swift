@@ -1,0 +1,40 @@
+import Foundation
+
+/// Checks the templates without rendering them: every partial (`{{>name}}`) and parent (`{{<name}}`) a template
+/// names exists, and every name it reads is one the views provide.
+enum TemplateLint {
+    // Regex is not Sendable; this one is never mutated, only matched.
+    nonisolated(unsafe) private static let tag = /\{\{(\{?)\s*([#^\/>&<$!]?)\s*([^}]*?)\s*\}?\}\}/
+
+    static func check(_ files: [SourceFile], templateNames: Set<String>) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for file in files {
+            for lineNumber in 1...max(file.lineCount, 1) {
+                let line = file.line(lineNumber)
+                for match in line.matches(of: tag) {
+                    let sigil = String(match.output.2), name = String(match.output.3)
+                    let column = line.distance(from: line.startIndex, to: match.range.lowerBound) + 1
+                    let location = file.location(line: lineNumber, column: column)
+                    switch sigil {
+                    case "!", "/", "$":
+                        continue
+                    case ">", "<":
+                        if !templateNames.contains(name) {
+                            diagnostics.append(.error("template.missing-partial", at: location,
+                                                      "the \(sigil == ">" ? "partial" : "parent") `\(name)` does not exist",
+                                                      hint: Suggestion.hint(for: name, in: templateNames) ?? "add \(name).mustache to the templates folder"))
+                        }
+                    default:
+                        for component in name.split(separator: ".") where !TemplateVocabulary.names.contains(String(component)) {
+                            guard Int(component) == nil else { continue }
+                            diagnostics.append(.warning("template.unknown-name", at: location,
+                                                        "no view provides `\(component)`; it will always render empty",
+                                                        hint: Suggestion.hint(for: String(component), in: TemplateVocabulary.names)))
+                        }
+                    }
+                }
+            }
+        }
+        return diagnostics
+    }
+}

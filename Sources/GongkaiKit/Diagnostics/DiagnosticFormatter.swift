@@ -1,0 +1,103 @@
+import Foundation
+
+/// Writes diagnostics for people (`human`), for editors and CI annotations (`editor`), and for programs (`json`).
+public struct DiagnosticFormatter {
+    public enum Format: String, CaseIterable, Sendable { case human, editor, json }
+
+    public var format: Format
+    /// ANSI colour, for a terminal only.
+    public var colour: Bool
+    /// Reads the source line a human-format diagnostic shows; nil when the file cannot be read.
+    public var sourceLine: (SourceLocation) -> String?
+
+    public init(format: Format, colour: Bool = false, sourceLine: @escaping (SourceLocation) -> String? = SourceLines().line) {
+        self.format = format
+        self.colour = colour
+        self.sourceLine = sourceLine
+    }
+
+    /// The version of the JSON structure; raised when a field changes meaning or goes away.
+    public static let jsonVersion = 1
+
+    public func format(_ diagnostics: [Diagnostic]) -> String {
+        switch format {
+        case .editor: return diagnostics.map { "\($0.location): \($0.severity.rawValue): \($0.message) [\($0.id)]\n" }.joined()
+        case .human: return human(diagnostics)
+        case .json: return json(diagnostics)
+        }
+    }
+
+    public static func summary(_ diagnostics: [Diagnostic]) -> (errors: Int, warnings: Int) {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        return (errors, diagnostics.count - errors)
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    private func human(_ diagnostics: [Diagnostic]) -> String {
+        var text = ""
+        for diagnostic in diagnostics {
+            let severity = diagnostic.severity == .error ? paint("error", "1;31") : paint("warning", "1;33")
+            text += "\(severity): \(paint(diagnostic.message, "1")) [\(diagnostic.id)]\n"
+            text += "  \(paint("-->", "34")) \(diagnostic.location)\n"
+            if let line = sourceLine(diagnostic.location) {
+                let number = String(diagnostic.location.line)
+                let gutter = String(repeating: " ", count: number.count)
+                let shown = line.replacingOccurrences(of: "\t", with: " ")
+                let before = shown.prefix(max(diagnostic.location.column - 1, 0))
+                let caretOffset = before.reduce(0) { $0 + ($1.isWide ? 2 : 1) }
+                text += "\(gutter) \(paint("|", "34"))\n"
+                text += "\(paint(number, "34")) \(paint("|", "34")) \(shown)\n"
+                text += "\(gutter) \(paint("|", "34")) \(String(repeating: " ", count: caretOffset))\(paint("^", "1;31"))\n"
+            }
+            if let hint = diagnostic.hint { text += "  \(paint("= hint:", "36")) \(hint)\n" }
+            text += "\n"
+        }
+        let (errors, warnings) = Self.summary(diagnostics)
+        text += "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+        return text
+    }
+
+    private struct JSONReport: Encodable {
+        struct Summary: Encodable { let errors: Int, warnings: Int }
+        struct Entry: Encodable {
+            let id: String, severity: String, file: String, line: Int, column: Int, message: String, hint: String?
+        }
+        let version: Int
+        let summary: Summary
+        let diagnostics: [Entry]
+    }
+
+    private func json(_ diagnostics: [Diagnostic]) -> String {
+        let (errors, warnings) = Self.summary(diagnostics)
+        let report = JSONReport(version: Self.jsonVersion, summary: .init(errors: errors, warnings: warnings), diagnostics: diagnostics.map {
+            .init(id: $0.id, severity: $0.severity.rawValue, file: $0.location.file, line: $0.location.line,
+                  column: $0.location.column, message: $0.message, hint: $0.hint)
+        })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(report)) ?? Data(), as: UTF8.self) + "\n"
+    }
+}
+
+/// Source lines read back from the files diagnostics name, each file read once.
+public final class SourceLines: @unchecked Sendable {
+    private var files: [String: [Substring]] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    public func line(_ location: SourceLocation) -> String? {
+        lock.withLock {
+            if files[location.file] == nil {
+                guard let data = FileManager.default.contents(atPath: location.file) else { return nil }
+                files[location.file] = SourceFile(path: location.file, text: String(decoding: data, as: UTF8.self))
+                    .text.split(separator: "\n", omittingEmptySubsequences: false)
+            }
+            guard let lines = files[location.file], location.line >= 1, location.line <= lines.count else { return nil }
+            return String(lines[location.line - 1])
+        }
+    }
+}
