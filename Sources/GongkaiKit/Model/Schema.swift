@@ -17,10 +17,20 @@ public struct Schema: Sendable {
         public let holdsPlans: Bool
         /// How a report that lacks the part is reported; nil (`severity: off`) for parts that may be left out.
         public let severity: Diagnostic.Severity?
+
+        /// Whether a heading with this id and title is this part in a report of `year`. Titles compare without
+        /// spaces (`2024 年工作思路` is `2024年工作思路`); `{year}` and `{next_year}` stand for the report's years.
+        func isMatched(byID id: String, title: String, year: Int) -> Bool {
+            if ids.contains(id) { return true }
+            let heading = title.filter { !$0.isWhitespace }
+            return titles.contains { accepted in
+                accepted.replacingOccurrences(of: "{year}", with: String(year))
+                    .replacingOccurrences(of: "{next_year}", with: String(year + 1))
+                    .filter { !$0.isWhitespace } == heading
+            }
+        }
     }
 
-    /// The ids of parts whose sub-headings are plan items.
-    public var planPartIDs: Set<String> { Set(parts.filter(\.holdsPlans).flatMap(\.ids)) }
 
     static let topLevelKeys = ["front_matter", "org", "portal", "structure", "metrics"]
 }

@@ -5,6 +5,8 @@ struct ReportAnalyzer {
     let bodyFirstLine: Int
     let schema: Schema
     let documents: [DeclaredDocument]
+    /// Every key under `documents:`, including those whose declaration has mistakes.
+    let declaredDocumentKeys: Set<String>
     let org: String
     let year: Int
     let allowsRawHTML: Bool
@@ -27,7 +29,9 @@ struct ReportAnalyzer {
     private var figureValues: [String: (Figure, SourceLocation)] = [:]
     private var rawHTMLReported = false
 
-    init(file: SourceFile, bodyFirstLine: Int, schema: Schema, documents: [DeclaredDocument], org: String, year: Int, allowsRawHTML: Bool) {
+    init(file: SourceFile, bodyFirstLine: Int, schema: Schema, documents: [DeclaredDocument], declaredDocumentKeys: Set<String>,
+         org: String, year: Int, allowsRawHTML: Bool) {
+        self.declaredDocumentKeys = declaredDocumentKeys
         self.file = file
         self.bodyFirstLine = bodyFirstLine
         self.schema = schema
@@ -118,7 +122,7 @@ struct ReportAnalyzer {
         currentSection = number + title
 
         if level == 2 {
-            insidePlanPart = schema.planPartIDs.contains(id)
+            insidePlanPart = schema.parts.contains { $0.holdsPlans && $0.isMatched(byID: id, title: title, year: year) }
         } else if level == 3, insidePlanPart {
             if explicitID == nil {
                 diagnostics.append(.warning("plan.missing-id", at: here, "a plan item needs an id so later reports can cite it",
@@ -165,22 +169,13 @@ struct ReportAnalyzer {
 
     /// Each part the schema asks for is covered by a heading, at any level, whose id or title it lists.
     private mutating func checkRequiredParts() {
-        let ids = Set(headings.map(\.id))
-        let titles = Set(headings.map { Self.normalizedTitle($0.title) })
         for part in schema.parts {
-            guard let severity = part.severity else { continue }
-            let acceptedTitles = part.titles.map { Self.normalizedTitle($0.replacingOccurrences(of: "{year}", with: String(year))
-                .replacingOccurrences(of: "{next_year}", with: String(year + 1))) }
-            guard !part.ids.contains(where: ids.contains), !acceptedTitles.contains(where: titles.contains) else { continue }
+            guard let severity = part.severity,
+                  !headings.contains(where: { part.isMatched(byID: $0.id, title: $0.title, year: year) }) else { continue }
             let suggestion = part.titles.first.map { "add a heading such as `## \($0)\(part.ids.first.map { " {#\($0)}" } ?? "")`" }
             diagnostics.append(Diagnostic(severity, "structure.missing-part", at: file.location(line: bodyFirstLine, column: 1),
                                           "the report does not cover 「\(part.item)」", hint: suggestion))
         }
-    }
-
-    /// Titles compare without spaces: `2024 年工作思路` is `2024年工作思路`.
-    static func normalizedTitle(_ title: String) -> String {
-        title.filter { !$0.isWhitespace }
     }
 
     // MARK: Links
@@ -235,6 +230,10 @@ struct ReportAnalyzer {
     private mutating func documentReference(_ node: MarkdownNode, key: String) -> MarkdownNode {
         let children = node.children.map { transform($0) }
         guard documents.contains(where: { $0.key == key }) else {
+            // A declaration that is there but broken has its own diagnostic; the link just stays plain text.
+            guard !declaredDocumentKeys.contains(key) else {
+                return MarkdownNode(kind: .group, children: children, line: node.line, byteColumn: node.byteColumn)
+            }
             diagnostics.append(.error("doc.unknown-key", at: location(of: node), "the document `\(key)` is not declared in the front matter",
                                       hint: Suggestion.hint(for: key, in: documents.map(\.key)) ?? "declare it under `documents:` with its title and date"))
             return MarkdownNode(kind: .group, children: children, line: node.line, byteColumn: node.byteColumn)

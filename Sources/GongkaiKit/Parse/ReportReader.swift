@@ -45,7 +45,8 @@ struct ReportReader {
         let documents = documentEntries.compactMap { readDocument($0.key, $0.value, into: &diagnostics) }
 
         var analyzer = ReportAnalyzer(file: file, bodyFirstLine: split.bodyFirstLine, schema: schema,
-                                      documents: documents, org: orgFolder, year: fileYear, allowsRawHTML: allowsRawHTML)
+                                      documents: documents,
+                                      declaredDocumentKeys: Set(documentEntries.map(\.key)), org: orgFolder, year: fileYear, allowsRawHTML: allowsRawHTML)
         let body = analyzer.analyze(MarkdownParser.parse(split.body))
         diagnostics += analyzer.diagnostics
 

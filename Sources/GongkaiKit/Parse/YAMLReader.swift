@@ -24,7 +24,7 @@ enum YAMLReader {
             // `.basic` keeps every scalar a string; `.utf8` avoids Yams reading the environment on every parse.
             root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
-            diagnostics.append(diagnostic(for: error, in: file, firstLine: firstLine))
+            diagnostics.append(diagnostic(for: error, yaml: yaml, in: file, firstLine: firstLine))
             return nil
         } catch {
             diagnostics.append(.error("yaml.syntax", at: file.location(line: firstLine, column: 1), "\(error)"))
@@ -39,7 +39,6 @@ enum YAMLReader {
                                       hint: "remove the `*alias` references that repeat large anchors"))
             return nil
         }
-        diagnostics += converter.diagnostics
         return node
     }
 
@@ -84,7 +83,7 @@ enum YAMLReader {
         return nil
     }
 
-    private static func diagnostic(for error: YamlError, in file: SourceFile, firstLine: Int) -> Diagnostic {
+    private static func diagnostic(for error: YamlError, yaml: String, in file: SourceFile, firstLine: Int) -> Diagnostic {
         func located(_ mark: Mark, _ problem: String, _ context: YamlError.Context?) -> Diagnostic {
             var message = problem
             if let context { message += " (\(context.text) at line \(context.mark.line + firstLine - 1))" }
@@ -94,6 +93,11 @@ enum YAMLReader {
             return .error("yaml.syntax", at: file.location(line: mark.line + firstLine - 1, column: mark.column), "YAML syntax error: \(message)", hint: hint)
         }
         switch error {
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let key = duplicates.sorted().first ?? ""
+            let (line, column) = secondOccurrence(of: key, in: yaml, from: context.mark) ?? (context.mark.line, context.mark.column)
+            return .error("yaml.duplicate-key", at: file.location(line: line + firstLine - 1, column: column),
+                          "the key `\(key)` appears twice in this mapping", hint: "keep one of the two")
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
@@ -103,10 +107,29 @@ enum YAMLReader {
         }
     }
 
+    /// Where `key:` is written the second time after a mapping's start, as (line, column) of the YAML text.
+    private static func secondOccurrence(of key: String, in yaml: String, from mark: Mark) -> (Int, Int)? {
+        var seen = 0
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        for index in max(mark.line - 1, 0)..<lines.count {
+            let line = lines[index]
+            var searchStart = line.startIndex
+            while let found = line[searchStart...].range(of: key) {
+                let before = found.lowerBound == line.startIndex ? nil : line[line.index(before: found.lowerBound)]
+                let after = line[found.upperBound...].drop { $0 == " " || $0 == "\"" || $0 == "'" }.first
+                if (before == nil || " \t{,\"'".contains(before!)) && after == ":" {
+                    seen += 1
+                    if seen == 2 { return (index + 1, line.distance(from: line.startIndex, to: found.lowerBound) + 1) }
+                }
+                searchStart = found.upperBound
+            }
+        }
+        return nil
+    }
+
     private struct Converter {
         let file: SourceFile
         let firstLine: Int
-        var diagnostics: [Diagnostic] = []
         var visited = 0
         var budgetExceeded = false
 
@@ -126,20 +149,8 @@ enum YAMLReader {
             case .sequence(let sequence):
                 return .sequence(sequence.map { convert($0) }, location(node))
             case .mapping(let mapping):
-                var entries: [(key: String, keyLocation: SourceLocation, value: YAMLNode)] = []
-                var seen: [String: SourceLocation] = [:]
-                for (key, value) in mapping {
-                    let keyText = key.scalar?.string ?? ""
-                    let keyLocation = location(key)
-                    if let first = seen[keyText] {
-                        diagnostics.append(.error("yaml.duplicate-key", at: keyLocation,
-                                                  "the key `\(keyText)` appears twice in this mapping (first on line \(first.line))",
-                                                  hint: "keep one of the two"))
-                        continue
-                    }
-                    seen[keyText] = keyLocation
-                    entries.append((keyText, keyLocation, convert(value)))
-                }
+                // Yams has already refused duplicate keys (see `secondOccurrence`).
+                let entries = mapping.map { key, value in (key: key.scalar?.string ?? "", keyLocation: location(key), value: convert(value)) }
                 return .mapping(entries, location(node))
             case .alias:
                 // Yams substitutes anchored nodes while composing; an alias node left over carries no value.

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import GongkaiKit
+
+/// Each folder of `Fixtures/invalid/` is a small content tree with one mistake; `expected.txt` says what `check`
+/// must report, where. See `Fixtures/invalid/README.md`.
+@Suite struct InvalidFixtureTests {
+    static let folder = Repository.fixtures.appendingPathComponent("invalid")
+
+    static var cases: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { !$0.hasPrefix("_") && !$0.hasSuffix(".md") }
+            .sorted()
+    }
+
+    /// `_base/` with the case laid over it, in a fresh temporary folder.
+    static func contentFolder(for name: String) throws -> URL {
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-fixture-\(name)-\(UUID().uuidString)")
+        for layer in ["_base", name] {
+            let source = folder.appendingPathComponent(layer)
+            let enumerator = try #require(FileManager.default.enumerator(at: source, includingPropertiesForKeys: [.isRegularFileKey]))
+            for case let url as URL in enumerator where !url.hasDirectoryPath && url.lastPathComponent != "expected.txt" {
+                let relative = String(url.standardizedFileURL.path.dropFirst(source.standardizedFileURL.path.count + 1))
+                let destination = target.appendingPathComponent(relative)
+                try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+                if FileManager.default.fileExists(atPath: destination.path) { try FileManager.default.removeItem(at: destination) }
+                try FileManager.default.copyItem(at: url, to: destination)
+            }
+        }
+        return target
+    }
+
+    @Test func thereAreAtLeastFortyCases() {
+        #expect(Self.cases.count >= 40)
+    }
+
+    @Test(arguments: cases)
+    func fixture(_ name: String) throws {
+        let content = try Self.contentFolder(for: name)
+        let options = Builder.Options(contentDirectory: content, templatesDirectory: Repository.templates,
+                                      contentDisplayName: "Content", templatesDisplayName: "Templates")
+        let found = Builder(options: options).check().diagnostics.map {
+            "\($0.location.file.dropFirst("Content/".count)):\($0.location.line):\($0.location.column) \($0.severity.rawValue) \($0.id)"
+        }
+        let expected = try String(contentsOf: Self.folder.appendingPathComponent("\(name)/expected.txt"), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        #expect(found == expected)
+    }
+
+    @Test func aSymlinkOutOfTheContentFolderIsRefused() throws {
+        let content = try Self.contentFolder(for: "bom-and-crlf-accepted")
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-outside-\(UUID().uuidString).md")
+        try Data("---\norg: t\nyear: 2022\ntitle: 外部文件\npublished: 2023-03-01\n---\n机密\n".utf8).write(to: outside)
+        try FileManager.default.createSymbolicLink(at: content.appendingPathComponent("orgs/t/2022.md"), withDestinationURL: outside)
+        let checked = Builder(options: Builder.Options(contentDirectory: content, templatesDirectory: Repository.templates,
+                                                       contentDisplayName: "Content")).check()
+        #expect(checked.diagnostics.map(\.id) == ["source.symlink-outside"])
+        #expect(checked.diagnostics.first?.location.file == "Content/orgs/t/2022.md")
+        #expect(checked.site == nil)
+    }
+
+    @Test func aSymlinkInsideTheContentFolderIsRead() throws {
+        let content = try Self.contentFolder(for: "bom-and-crlf-accepted")
+        try FileManager.default.createSymbolicLink(at: content.appendingPathComponent("orgs/t/notes.txt"),
+                                                   withDestinationURL: content.appendingPathComponent("portal.yaml"))
+        let checked = Builder(options: Builder.Options(contentDirectory: content, templatesDirectory: Repository.templates,
+                                                       contentDisplayName: "Content")).check()
+        #expect(checked.diagnostics.map(\.id) == ["content.unexpected-file"])
+    }
+
+    @Test func aTenMegabyteReportIsChecked() throws {
+        let content = try Self.contentFolder(for: "bom-and-crlf-accepted")
+        var body = "---\norg: t\nyear: 2023\ntitle: 大报告\npublished: 2024-03-01\n---\n"
+        let paragraph = "## 部分\n\n举办讲座 [3 次](metric:lectures)，" + String(repeating: "推进法治建设，", count: 300) + "\n\n"
+        while body.utf8.count < 10_000_000 { body += paragraph }
+        body += "[很多次](metric:lectures)\n"
+        try Data(body.utf8).write(to: content.appendingPathComponent("orgs/t/2023.md"))
+        let checked = Builder(options: Builder.Options(contentDirectory: content, templatesDirectory: Repository.templates)).check()
+        // Thousands of headings numbered, one figure that cannot be read, at the very end.
+        #expect(checked.diagnostics.map(\.id) == ["metric.unparsable-figure"])
+        #expect(checked.diagnostics.first?.location.line == body.split(separator: "\n", omittingEmptySubsequences: false).count - 1)
+    }
+}
