@@ -29,7 +29,8 @@ struct BuildCommand: ParsableCommand {
         }
         let failed = diagnostics.report(outcome.diagnostics)
         guard let files = outcome.filesWritten, !failed else {
-            FileHandle.standardError.write(Data("build failed: \(output)/ was left unchanged\n".utf8))
+            let message = diagnostics.lang == .zh ? "构建失败：\(output)/ 保持原样，未作改动" : "build failed: \(output)/ was left unchanged"
+            FileHandle.standardError.write(Data((message + "\n").utf8))
             throw ExitCode(1)
         }
         let milliseconds = (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000

@@ -69,12 +69,46 @@ import Testing
         var text = try String(contentsOf: report, encoding: .utf8)
         text = text.replacingOccurrences(of: "[45 个](metric:study-accounts)", with: "[45 个](metric:study-acounts)")
         try Data(text.utf8).write(to: report)
-        let run = try Self.run(["build", "--content", content.path, "--output", output.path])
+        let run = try Self.run(["build", "--content", content.path, "--output", output.path, "--format", "editor", "--lang", "en"])
         #expect(run.status == 1)
         #expect(run.stderr.contains("\(content.path)/orgs/hs-gdb/2023.md:31:32: error: `study-acounts` is not in the metric catalogue"), "\(run.stderr)")
-        #expect(run.stderr.contains("did you mean `study-accounts`?"))
-        #expect(run.stderr.contains("1 error, 0 warnings"))
+        #expect(run.stderr.contains("build failed: \(output.path)/ was left unchanged"))
         #expect(try Self.files(in: output) == before)
+
+        // The default is the editors' language, with the source line and a caret under the column.
+        let human = try Self.run(["check", "--content", content.path])
+        #expect(human.status == 1)
+        #expect(human.stderr.contains("错误: 指标目录（schema.yaml）中没有 `study-acounts` [metric.unknown-key]"), "\(human.stderr)")
+        #expect(human.stderr.contains("  --> \(content.path)/orgs/hs-gdb/2023.md:31:32\n"))
+        // 31 characters stand before the link: 30 wide ones take two terminal columns each, then a space.
+        #expect(human.stderr.contains("\n   | " + String(repeating: " ", count: 2 * 30 + 1) + "^\n"), "\(human.stderr)")
+        #expect(human.stderr.contains("= 提示：是否应为 `study-accounts`？"))
+        #expect(human.stderr.hasSuffix("1 个错误，0 个警告\n"))
+    }
+
+    @Test func checkWritesNothingAndSpeaksJSON() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-bin-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        let run = try Self.run(["check", "--format", "json", "--lang", "en"])
+        #expect(run.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(run.stderr.utf8)) as? [String: Any]
+        #expect(json?["version"] as? Int == 1)
+        #expect((json?["diagnostics"] as? [Any])?.isEmpty == true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: base.path).isEmpty)
+    }
+
+    @Test func usageMistakesExitWithTwoAndWarningsCanFail() throws {
+        #expect(try Self.run(["check", "--no-such-option"]).status == 2)
+        #expect(try Self.run(["check", "--format", "yaml"]).status == 2)
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-bin-\(UUID().uuidString)")
+        let content = base.appendingPathComponent("Content")
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Repository.content, to: content)
+        try Data("备忘\n".utf8).write(to: content.appendingPathComponent("orgs/hs-gdb/notes.txt"))
+        #expect(try Self.run(["check", "--content", content.path]).status == 0)
+        let strict = try Self.run(["check", "--content", content.path, "--warnings-as-errors", "--format", "editor", "--lang", "en"])
+        #expect(strict.status == 1)
+        #expect(strict.stderr == "\(content.path)/orgs/hs-gdb/notes.txt:1:1: warning: this file is not a report and is ignored [content.unexpected-file]\n")
     }
 
     @Test func versionAndHelp() throws {

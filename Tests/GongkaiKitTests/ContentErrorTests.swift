@@ -8,7 +8,7 @@ import Testing
         let report = "---\norg: t\nyear: 2023\npublished: 2024-03-01\n---\n## 一\n"
         let (outcome, output) = try TestContent(files: ["orgs/t/2023.md": report]).build()
         #expect(outcome.located == ["schema.missing-field@2:1"])
-        #expect(outcome.diagnostics.first?.message.contains("`title`") == true)
+        #expect(outcome.diagnostics.first?.message.en.contains("`title`") == true)
         #expect(output.files.isEmpty)
     }
 
@@ -16,7 +16,7 @@ import Testing
         let report = TestContent.report(frontMatter: "pubished: 2024-01-01\n", body: "## 一\n")
         let (outcome, _) = try TestContent(files: ["orgs/t/2023.md": report]).build()
         #expect(outcome.located == ["schema.unknown-key@6:1"])
-        #expect(outcome.diagnostics.first?.hint == "did you mean `published`?")
+        #expect(outcome.diagnostics.first?.hint?.en == "did you mean `published`?")
     }
 
     @Test func datesMustExist() throws {
@@ -36,7 +36,7 @@ import Testing
         let report = TestContent.report(frontMatter: front, body: "## 一\n\n起草[《办法》](doc:rule)。\n")
         let (outcome, _) = try TestContent(files: ["orgs/t/2023.md": report]).build()
         #expect(outcome.located == ["doc.unused@1:1", "doc.unknown-key@11:3"])
-        #expect(outcome.diagnostics.last?.hint == "did you mean `rules`?")
+        #expect(outcome.diagnostics.last?.hint?.en == "did you mean `rules`?")
     }
 
     @Test func planReferencesResolveToAnEarlierReportsPlanItems() throws {
@@ -44,7 +44,7 @@ import Testing
         let later = TestContent.report(year: 2024, body: "## 工作\n\n兑现[承诺](plan:2023#plan-education)、[另一项](plan:t/2023#plan-educaton)、[未来](plan:2025#x)、[无](plan:2020#x)、[坏](plan:abc)。\n")
         let (outcome, output) = try TestContent(files: ["orgs/t/2023.md": earlier, "orgs/t/2024.md": later]).build()
         #expect(outcome.located == ["plan.unresolved@9:34", "plan.unresolved@9:67", "plan.unresolved@9:85", "plan.malformed@9:102"])
-        #expect(outcome.diagnostics.first?.hint == "did you mean `plan-education`?")
+        #expect(outcome.diagnostics.first?.hint?.en == "did you mean `plan-education`?")
         #expect(output.files.isEmpty)
     }
 
@@ -76,7 +76,7 @@ import Testing
     @Test func aTemplateSyntaxErrorIsLocated() throws {
         let templates = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-templates-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: Repository.templates, to: templates)
-        try Data("<p>\n{{#broken}}\n</p>\n".utf8).write(to: templates.appendingPathComponent("404.mustache"))
+        try Data("<p>\n{{#title}}\n</p>\n".utf8).write(to: templates.appendingPathComponent("404.mustache"))
         var diagnostics: [Diagnostic] = []
         #expect(TemplateSet.load(from: templates, displayName: "Templates", into: &diagnostics) == nil)
         #expect(diagnostics.map(\.id) == ["template.syntax"])

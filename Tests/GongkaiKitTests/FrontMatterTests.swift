@@ -48,7 +48,7 @@ import Testing
         let report = TestContent.report(body: "\n## 标题\n举办讲座[3 次](metric:lecturez)。\n")
         let (outcome, _) = try TestContent(files: ["orgs/t/2023.md": report]).build()
         #expect(outcome.located == ["metric.unknown-key@9:5"])
-        #expect(outcome.diagnostics.first?.hint == "did you mean `lectures`?")
+        #expect(outcome.diagnostics.first?.hint?.en == "did you mean `lectures`?")
     }
 
     @Test func columnsAreCharactersNotBytes() {

@@ -25,13 +25,13 @@ struct JSONSchema: Sendable {
 struct JSONSchemaValidator {
     let schema: JSONSchema
     /// How the document is named in messages ("the front matter").
-    let what: String
+    let what: Message
     /// The report's year, for `x-within-report-year`.
     var reportYear: Int?
     private(set) var diagnostics: [Diagnostic] = []
     private static let maximumReferenceDepth = 32
 
-    init(schema: JSONSchema, what: String, reportYear: Int? = nil) {
+    init(schema: JSONSchema, what: Message, reportYear: Int? = nil) {
         self.schema = schema
         self.what = what
         self.reportYear = reportYear
@@ -41,7 +41,7 @@ struct JSONSchemaValidator {
         validate(value, against: schema.node, path: "", depth: 0)
     }
 
-    private mutating func fail(_ id: String, _ node: YAMLNode, _ message: String, hint: String? = nil) {
+    private mutating func fail(_ id: String, _ node: YAMLNode, _ message: Message, hint: Message? = nil) {
         diagnostics.append(.error(id, at: node.location, message, hint: hint))
     }
 
@@ -55,20 +55,21 @@ struct JSONSchemaValidator {
     private mutating func validate(_ value: YAMLNode, against rawSchema: YAMLNode, path: String, depth: Int) {
         guard depth < Self.maximumReferenceDepth, let schemaNode = resolve(rawSchema) else { return }
         if case .scalar(let flag, _) = schemaNode, flag == "false" {
-            fail("schema.not-allowed", value, "`\(path)` is not allowed here")
+            fail("schema.not-allowed", value, "`\(path)` is not allowed here" | "此处不允许 `\(path)`")
             return
         }
-        let name = path.isEmpty ? what : "`\(path)`"
+        let name = path.isEmpty ? what : "`\(path)`" | "`\(path)` "
 
         if let allowed = schemaNode["enum"]?.items?.compactMap(\.string) {
             if let text = value.string, !allowed.contains(text) {
-                fail("schema.enum", value, "\(name) must be one of \(allowed.joined(separator: ", ")); found `\(text)`",
+                fail("schema.enum", value, "\(name.en) must be one of \(allowed.joined(separator: ", ")); found `\(text)`"
+                     | "\(name.zh)只能是 \(allowed.joined(separator: "、")) 之一，此处为 `\(text)`",
                      hint: Suggestion.hint(for: text, in: allowed))
                 return
             }
         }
         if let constant = schemaNode["const"]?.string, value.string != constant {
-            fail("schema.const", value, "\(name) must be `\(constant)`")
+            fail("schema.const", value, "\(name.en) must be `\(constant)`" | "\(name.zh)必须是 `\(constant)`")
         }
         if let type = schemaNode["type"]?.string, !checkType(type, of: value, name: name) { return }
 
@@ -79,10 +80,10 @@ struct JSONSchemaValidator {
             checkMapping(entries, value, schemaNode, path: path, depth: depth)
         case .sequence(let items, _):
             if let minimum = schemaNode["minItems"]?.string.flatMap(Int.init), items.count < minimum {
-                fail("schema.min-items", value, "\(name) needs at least \(minimum) item\(minimum == 1 ? "" : "s")")
+                fail("schema.min-items", value, "\(name.en) needs at least \(minimum) item\(minimum == 1 ? "" : "s")" | "\(name.zh)至少需要 \(minimum) 项")
             }
             if let maximum = schemaNode["maxItems"]?.string.flatMap(Int.init), items.count > maximum {
-                fail("schema.max-items", value, "\(name) may have at most \(maximum) items")
+                fail("schema.max-items", value, "\(name.en) may have at most \(maximum) items" | "\(name.zh)最多 \(maximum) 项")
             }
             if let itemSchema = schemaNode["items"] {
                 for (index, item) in items.enumerated() {
@@ -95,7 +96,7 @@ struct JSONSchemaValidator {
     }
 
     /// Whether `value` can be read as `type`; reports it when not.
-    private mutating func checkType(_ type: String, of value: YAMLNode, name: String) -> Bool {
+    private mutating func checkType(_ type: String, of value: YAMLNode, name: Message) -> Bool {
         let matches: Bool
         switch (type, value) {
         case ("string", .scalar): matches = true
@@ -106,52 +107,62 @@ struct JSONSchemaValidator {
         default: matches = false
         }
         if !matches {
-            let expected = ["string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
-                            "object": "a mapping", "array": "a list", "null": "nothing"][type] ?? type
-            let found = value.string.map { "`\($0)`" } ?? value.kindName
+            let expected: Message = [
+                "string": "text" | "文本", "integer": "a whole number" | "整数", "number": "a number" | "数字",
+                "boolean": "true or false" | "true 或 false", "object": "a mapping" | "键值映射", "array": "a list" | "列表",
+                "null": "nothing" | "空值",
+            ][type] ?? (type | type)
+            let found = value.string.map { "`\($0)`" | "`\($0)`" } ?? value.kindName
             let hint = type == "boolean" && ["yes", "no", "on", "off", "y", "n"].contains(value.string?.lowercased() ?? "")
-                ? "write true or false" : nil
+                ? "write true or false" | "请写 true 或 false" : nil
             if case .null = value {
-                fail("schema.type", value, "\(name) is empty; it must be \(expected)")
+                fail("schema.type", value, "\(name.en) is empty; it must be \(expected.en)" | "\(name.zh)为空，应为\(expected.zh)")
             } else {
-                fail("schema.type", value, "\(name) must be \(expected), found \(found)", hint: hint)
+                fail("schema.type", value, "\(name.en) must be \(expected.en), found \(found.en)" | "\(name.zh)应为\(expected.zh)，此处为\(found.zh)",
+                     hint: hint)
             }
         }
         return matches
     }
 
-    private mutating func checkScalar(_ text: String, _ value: YAMLNode, _ schemaNode: YAMLNode, name: String) {
+    private mutating func checkScalar(_ text: String, _ value: YAMLNode, _ schemaNode: YAMLNode, name: Message) {
         if let pattern = schemaNode["pattern"]?.string {
             if let regex = try? Regex(pattern) {
                 if (try? regex.firstMatch(in: text)) == nil {
-                    fail("schema.pattern", value, "\(name) `\(text)` does not have the required form (\(pattern))")
+                    fail("schema.pattern", value, "\(name.en) `\(text)` does not have the required form (\(pattern))"
+                         | "\(name.zh) `\(text)` 的格式不符合要求（\(pattern)）")
                 }
             } else if let location = schemaNode["pattern"]?.location {
-                diagnostics.append(.error("schema.invalid-pattern", at: location, "this pattern is not a valid regular expression"))
+                diagnostics.append(.error("schema.invalid-pattern", at: location,
+                                          "this pattern is not a valid regular expression" | "此 pattern 不是有效的正则表达式"))
             }
         }
         if let minimum = schemaNode["minLength"]?.string.flatMap(Int.init), text.count < minimum {
-            fail("schema.min-length", value, "\(name) must have at least \(minimum) characters")
+            fail("schema.min-length", value, "\(name.en) must have at least \(minimum) characters" | "\(name.zh)至少需要 \(minimum) 个字")
         }
         if let maximum = schemaNode["maxLength"]?.string.flatMap(Int.init), text.count > maximum {
-            fail("schema.max-length", value, "\(name) may have at most \(maximum) characters")
+            fail("schema.max-length", value, "\(name.en) may have at most \(maximum) characters" | "\(name.zh)最多 \(maximum) 个字")
         }
         if let number = Double(text) {
             if let minimum = schemaNode["minimum"]?.string.flatMap(Double.init), number < minimum {
-                fail("schema.minimum", value, "\(name) must be at least \(schemaNode["minimum"]!.string!); found \(text)")
+                fail("schema.minimum", value, "\(name.en) must be at least \(minimum.formatted); found \(text)"
+                     | "\(name.zh)不能小于 \(minimum.formatted)，此处为 \(text)")
             }
             if let maximum = schemaNode["maximum"]?.string.flatMap(Double.init), number > maximum {
-                fail("schema.maximum", value, "\(name) must be at most \(schemaNode["maximum"]!.string!); found \(text)")
+                fail("schema.maximum", value, "\(name.en) must be at most \(maximum.formatted); found \(text)"
+                     | "\(name.zh)不能大于 \(maximum.formatted)，此处为 \(text)")
             }
         }
         if schemaNode["format"]?.string == "date" {
             guard let date = SimpleDate(iso: text) else {
-                fail("schema.date", value, "\(name) must be a date that exists, written YYYY-MM-DD; found `\(text)`",
-                     hint: "for example 2023-07-12")
+                fail("schema.date", value, "\(name.en) must be a date that exists, written YYYY-MM-DD; found `\(text)`"
+                     | "\(name.zh)必须是真实存在的日期，格式为 YYYY-MM-DD，此处为 `\(text)`",
+                     hint: "for example 2023-07-12" | "例如 2023-07-12")
                 return
             }
             if schemaNode["x-within-report-year"]?.string == "true", let reportYear, date.year != reportYear {
-                fail("schema.date-outside-year", value, "\(name) \(date) is not in the report's year \(reportYear)")
+                fail("schema.date-outside-year", value, "\(name.en) \(date) is not in the report's year \(reportYear)"
+                     | "\(name.zh) \(date) 不在报告年度 \(reportYear) 年内")
             }
         }
     }
@@ -161,8 +172,9 @@ struct JSONSchemaValidator {
         let properties = schemaNode["properties"]?.entries ?? []
         let known = properties.map(\.key)
         for required in schemaNode["required"]?.items?.compactMap(\.string) ?? [] where value[required] == nil || value[required]!.isNull {
-            fail("schema.missing-field", value, "\(path.isEmpty ? what : "`\(path)`") lacks the required field `\(required)`",
-                 hint: "add a line `\(required): …`")
+            let owner = path.isEmpty ? what : "`\(path)`" | "`\(path)` "
+            fail("schema.missing-field", value, "\(owner.en) lacks the required field `\(required)`" | "\(owner.zh)缺少必填字段 `\(required)`",
+                 hint: "add a line `\(required): …`" | "添加一行 `\(required): …`")
         }
         let additional = schemaNode["additionalProperties"]
         for entry in entries {
@@ -170,8 +182,9 @@ struct JSONSchemaValidator {
             if let propertySchema = properties.first(where: { $0.key == entry.key })?.value {
                 validate(entry.value, against: propertySchema, path: childPath, depth: depth + 1)
             } else if let additional, additional.string == "false" {
+                let owner = path.isEmpty ? what : "`\(path)`" | "`\(path)` "
                 diagnostics.append(.error("schema.unknown-key", at: entry.keyLocation,
-                                          "unknown field `\(entry.key)` in \(path.isEmpty ? what : "`\(path)`")",
+                                          "unknown field `\(entry.key)` in \(owner.en)" | "\(owner.zh)中有未知字段 `\(entry.key)`",
                                           hint: Suggestion.hint(for: entry.key, in: known)))
             } else if let additional, additional.entries != nil {
                 validate(entry.value, against: additional, path: childPath, depth: depth + 1)

@@ -14,11 +14,11 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public let id: String
     public let severity: Severity
     public let location: SourceLocation
-    public let message: String
+    public let message: Message
     /// What to do about it, when that is obvious ("did you mean `law-lectures`?").
-    public let hint: String?
+    public let hint: Message?
 
-    public init(_ severity: Severity, _ id: String, at location: SourceLocation, _ message: String, hint: String? = nil) {
+    public init(_ severity: Severity, _ id: String, at location: SourceLocation, _ message: Message, hint: Message? = nil) {
         self.id = id
         self.severity = severity
         self.location = location
@@ -26,18 +26,18 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         self.hint = hint
     }
 
-    public static func error(_ id: String, at location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
+    public static func error(_ id: String, at location: SourceLocation, _ message: Message, hint: Message? = nil) -> Diagnostic {
         Diagnostic(.error, id, at: location, message, hint: hint)
     }
 
-    public static func warning(_ id: String, at location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
+    public static func warning(_ id: String, at location: SourceLocation, _ message: Message, hint: Message? = nil) -> Diagnostic {
         Diagnostic(.warning, id, at: location, message, hint: hint)
     }
 
-    /// The editor form: `path:line:col: error: message [id]`.
+    /// The editor form in English: `path:line:col: error: message [id]`.
     public var description: String {
-        var text = "\(location): \(severity.rawValue): \(message) [\(id)]"
-        if let hint { text += "\n  hint: \(hint)" }
+        var text = "\(location): \(severity.rawValue): \(message.en) [\(id)]"
+        if let hint { text += "\n  hint: \(hint.en)" }
         return text
     }
 }
@@ -68,7 +68,7 @@ extension Array where Element == Diagnostic {
     public func sortedForDisplay() -> [Diagnostic] {
         var seen = Set<String>()
         return filter { seen.insert("\($0.location)|\($0.id)").inserted }
-            .sorted { ($0.location, $0.severity, $0.id, $0.message) < ($1.location, $1.severity, $1.id, $1.message) }
+            .sorted { ($0.location, $0.severity, $0.id, $0.message.en) < ($1.location, $1.severity, $1.id, $1.message.en) }
     }
 
     public var hasErrors: Bool { contains { $0.severity == .error } }

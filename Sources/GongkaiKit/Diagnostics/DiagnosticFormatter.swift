@@ -5,13 +5,17 @@ public struct DiagnosticFormatter {
     public enum Format: String, CaseIterable, Sendable { case human, editor, json }
 
     public var format: Format
+    /// The language of messages and hints; the editor format keeps its `error`/`warning` words for tools.
+    public var language: Language
     /// ANSI colour, for a terminal only.
     public var colour: Bool
     /// Reads the source line a human-format diagnostic shows; nil when the file cannot be read.
     public var sourceLine: (SourceLocation) -> String?
 
-    public init(format: Format, colour: Bool = false, sourceLine: @escaping (SourceLocation) -> String? = SourceLines().line) {
+    public init(format: Format, language: Language = .zh, colour: Bool = false,
+                sourceLine: @escaping (SourceLocation) -> String? = SourceLines().line) {
         self.format = format
+        self.language = language
         self.colour = colour
         self.sourceLine = sourceLine
     }
@@ -21,7 +25,7 @@ public struct DiagnosticFormatter {
 
     public func format(_ diagnostics: [Diagnostic]) -> String {
         switch format {
-        case .editor: return diagnostics.map { "\($0.location): \($0.severity.rawValue): \($0.message) [\($0.id)]\n" }.joined()
+        case .editor: return diagnostics.map { "\($0.location): \($0.severity.rawValue): \($0.message.text(language)) [\($0.id)]\n" }.joined()
         case .human: return human(diagnostics)
         case .json: return json(diagnostics)
         }
@@ -39,8 +43,9 @@ public struct DiagnosticFormatter {
     private func human(_ diagnostics: [Diagnostic]) -> String {
         var text = ""
         for diagnostic in diagnostics {
-            let severity = diagnostic.severity == .error ? paint("error", "1;31") : paint("warning", "1;33")
-            text += "\(severity): \(paint(diagnostic.message, "1")) [\(diagnostic.id)]\n"
+            let severity = diagnostic.severity == .error
+                ? paint(language == .zh ? "错误" : "error", "1;31") : paint(language == .zh ? "警告" : "warning", "1;33")
+            text += "\(severity): \(paint(diagnostic.message.text(language), "1")) [\(diagnostic.id)]\n"
             text += "  \(paint("-->", "34")) \(diagnostic.location)\n"
             if let line = sourceLine(diagnostic.location) {
                 let number = String(diagnostic.location.line)
@@ -52,12 +57,17 @@ public struct DiagnosticFormatter {
                 text += "\(paint(number, "34")) \(paint("|", "34")) \(shown)\n"
                 text += "\(gutter) \(paint("|", "34")) \(String(repeating: " ", count: caretOffset))\(paint("^", "1;31"))\n"
             }
-            if let hint = diagnostic.hint { text += "  \(paint("= hint:", "36")) \(hint)\n" }
+            if let hint = diagnostic.hint { text += "  \(paint(language == .zh ? "= 提示：" : "= hint: ", "36"))\(hint.text(language))\n" }
             text += "\n"
         }
-        let (errors, warnings) = Self.summary(diagnostics)
-        text += "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
-        return text
+        return text + Self.summaryLine(diagnostics, language: language) + "\n"
+    }
+
+    /// `2 errors, 1 warning` or `2 个错误，1 个警告`.
+    public static func summaryLine(_ diagnostics: [Diagnostic], language: Language) -> String {
+        let (errors, warnings) = summary(diagnostics)
+        if language == .zh { return "\(errors) 个错误，\(warnings) 个警告" }
+        return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
     }
 
     private struct JSONReport: Encodable {
@@ -66,15 +76,16 @@ public struct DiagnosticFormatter {
             let id: String, severity: String, file: String, line: Int, column: Int, message: String, hint: String?
         }
         let version: Int
+        let language: String
         let summary: Summary
         let diagnostics: [Entry]
     }
 
     private func json(_ diagnostics: [Diagnostic]) -> String {
         let (errors, warnings) = Self.summary(diagnostics)
-        let report = JSONReport(version: Self.jsonVersion, summary: .init(errors: errors, warnings: warnings), diagnostics: diagnostics.map {
+        let report = JSONReport(version: Self.jsonVersion, language: language.rawValue, summary: .init(errors: errors, warnings: warnings), diagnostics: diagnostics.map {
             .init(id: $0.id, severity: $0.severity.rawValue, file: $0.location.file, line: $0.location.line,
-                  column: $0.location.column, message: $0.message, hint: $0.hint)
+                  column: $0.location.column, message: $0.message.text(language), hint: $0.hint?.text(language))
         })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

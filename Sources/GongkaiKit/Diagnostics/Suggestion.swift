@@ -11,8 +11,8 @@ enum Suggestion {
         return best?.0
     }
 
-    static func hint(for word: String, in candidates: some Sequence<String>) -> String? {
-        nearest(to: word, in: candidates).map { "did you mean `\($0)`?" }
+    static func hint(for word: String, in candidates: some Sequence<String>) -> Message? {
+        nearest(to: word, in: candidates).map { "did you mean `\($0)`?" | "是否应为 `\($0)`？" }
     }
 
     /// Levenshtein distance over characters.

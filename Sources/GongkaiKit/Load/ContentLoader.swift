@@ -38,8 +38,8 @@ public struct ContentLoader {
                 let relative = "\(folder)/\(name)"
                 guard name.hasSuffix(".md"), let year = Int(name.dropLast(3)), (1900...2999).contains(year) else {
                     diagnostics.append(.warning("content.unexpected-file", at: location(relative),
-                                                "this file is not a report and is ignored",
-                                                hint: "reports are named by their year: 2023.md"))
+                                                "this file is not a report and is ignored" | "此文件不是报告，已忽略",
+                                                hint: "reports are named by their year: 2023.md" | "报告文件以年度命名，如 2023.md"))
                     continue
                 }
                 guard let file = SourceReader.read(url(relative), displayPath: display(relative), into: &diagnostics),
@@ -60,7 +60,7 @@ public struct ContentLoader {
     private func readYAML(_ relative: String, into diagnostics: inout [Diagnostic]) -> YAMLNode? {
         guard !isRefusedLink(relative, into: &diagnostics) else { return nil }
         guard FileManager.default.fileExists(atPath: url(relative).path) else {
-            diagnostics.append(.error("content.missing-file", at: location(relative), "this file is missing"))
+            diagnostics.append(.error("content.missing-file", at: location(relative), "this file is missing" | "缺少此文件"))
             return nil
         }
         guard let file = SourceReader.read(url(relative), displayPath: display(relative), into: &diagnostics) else { return nil }
@@ -84,8 +84,9 @@ public struct ContentLoader {
         let target = entry.resolvingSymlinksInPath().path
         guard !target.hasPrefix(contentDirectory.resolvingSymlinksInPath().path + "/") else { return false }
         diagnostics.append(.error("source.symlink-outside", at: location(relative),
-                                  "this is a symbolic link to \(target), outside the content folder; it is not read",
-                                  hint: "copy the file into the content folder instead"))
+                                  "this is a symbolic link to \(target), outside the content folder; it is not read"
+                                    | "这是指向内容文件夹之外（\(target)）的符号链接，不予读取",
+                                  hint: "copy the file into the content folder instead" | "请把文件复制到内容文件夹中"))
         return true
     }
 

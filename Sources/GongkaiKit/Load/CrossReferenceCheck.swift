@@ -9,17 +9,18 @@ enum CrossReferenceCheck {
                 let target = "\(reference.org)/\(reference.year)"
                 guard reference.year < report.year else {
                     diagnostics.append(.error("plan.unresolved", at: reference.location,
-                                              "`plan:` must cite a plan of an earlier year than \(report.year), not \(reference.year)"))
+                                              "`plan:` must cite a plan of an earlier year than \(report.year), not \(reference.year)"
+                                                | "`plan:` 只能引用 \(report.year) 年以前报告中的安排，不能引用 \(reference.year) 年"))
                     continue
                 }
                 guard let cited = byOrgYear[target] else {
-                    diagnostics.append(.error("plan.unresolved", at: reference.location, "there is no report \(target) to cite",
+                    diagnostics.append(.error("plan.unresolved", at: reference.location, "there is no report \(target) to cite" | "没有可引用的报告 \(target)",
                                               hint: Suggestion.hint(for: target, in: byOrgYear.keys)))
                     continue
                 }
                 if !cited.planItems.contains(where: { $0.id == reference.id }) {
                     diagnostics.append(.error("plan.unresolved", at: reference.location,
-                                              "the report \(target) has no plan item `\(reference.id)`",
+                                              "the report \(target) has no plan item `\(reference.id)`" | "报告 \(target) 中没有安排 `\(reference.id)`",
                                               hint: Suggestion.hint(for: reference.id, in: cited.planItems.map(\.id))))
                 }
             }
@@ -30,8 +31,10 @@ enum CrossReferenceCheck {
                 if let (earlier, earlierReport) = firstDeclaration[document.key] {
                     if earlier != document {
                         diagnostics.append(.error("doc.conflicting-declaration", at: SourceLocation(file: report.sourcePath, line: 1, column: 1),
-                                                  "the document key `\(document.key)` is declared differently in \(earlierReport.sourcePath)",
-                                                  hint: "a key names one document across the portal: copy the declaration or choose another key"))
+                                                  "the document key `\(document.key)` is declared differently in \(earlierReport.sourcePath)"
+                                                    | "文件键 `\(document.key)` 在 \(earlierReport.sourcePath) 中的声明与此不同",
+                                                  hint: "a key names one document across the portal: copy the declaration or choose another key"
+                                                    | "同一个键在整个门户中指同一份文件：请复制原声明，或换一个键"))
                     }
                 } else {
                     firstDeclaration[document.key] = (document, report)

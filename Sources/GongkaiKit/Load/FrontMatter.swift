@@ -17,14 +17,16 @@ enum FrontMatterSplitter {
         let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
         guard let first = lines.first, first.trimmingTrailingSpaces == fence else {
             diagnostics.append(.error("frontmatter.missing", at: file.start,
-                                      "a report must start with YAML front matter between two `---` lines",
-                                      hint: "add `---`, the fields `org`, `year` and `title`, and `---` at the top"))
+                                      "a report must start with YAML front matter between two `---` lines"
+                                        | "报告必须以两行 `---` 之间的 YAML 前置信息开头",
+                                      hint: "add `---`, the fields `org`, `year` and `title`, and `---` at the top"
+                                        | "在开头添加 `---`、字段 `org`、`year`、`title`，再加一行 `---`"))
             return nil
         }
         guard let closing = lines.indices.dropFirst().first(where: { lines[$0].trimmingTrailingSpaces == fence || lines[$0].trimmingTrailingSpaces == "..." }) else {
             diagnostics.append(.error("frontmatter.unterminated", at: file.start,
-                                      "the front matter opened on line 1 is never closed",
-                                      hint: "add a line `---` after the last front-matter field"))
+                                      "the front matter opened on line 1 is never closed" | "第 1 行开始的前置信息没有结束",
+                                      hint: "add a line `---` after the last front-matter field" | "在最后一个字段后添加一行 `---`"))
             return nil
         }
         let yaml = lines[1..<closing].joined(separator: "\n")

@@ -6,7 +6,7 @@ enum SourceReader {
     static func read(_ url: URL, displayPath: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {
         let start = SourceLocation(file: displayPath, line: 1, column: 1)
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            diagnostics.append(.error("source.unreadable", at: start, "cannot read this file"))
+            diagnostics.append(.error("source.unreadable", at: start, "cannot read this file" | "无法读取此文件"))
             return nil
         }
         return decode(data, displayPath: displayPath, into: &diagnostics)
@@ -19,7 +19,8 @@ enum SourceReader {
                 let offset = text.utf8.distance(from: text.utf8.startIndex, to: nul)
                 let (line, lineStart) = lineAndStart(of: offset, in: Array(file.text.utf8))
                 diagnostics.append(.error("source.nul-byte", at: file.location(line: line, byteColumn: offset - lineStart + 1),
-                                          "the file contains a NUL byte", hint: "remove the invisible character at this position"))
+                                          "the file contains a NUL byte" | "文件中含有 NUL 字节",
+                                          hint: "remove the invisible character at this position" | "删除此处的不可见字符"))
                 return nil
             }
             return SourceFile(path: displayPath, text: text)
@@ -31,11 +32,13 @@ enum SourceReader {
         let location = SourceLocation(file: displayPath, line: line, column: column)
         if looksLikeGB18030(bytes) {
             diagnostics.append(.error("source.not-utf8", at: location,
-                                      "the file is not UTF-8; it looks like GBK/GB18030",
-                                      hint: "convert it: iconv -f GB18030 -t UTF-8 FILE > FILE.utf8 && mv FILE.utf8 FILE"))
+                                      "the file is not UTF-8; it looks like GBK/GB18030" | "文件不是 UTF-8 编码，看起来是 GBK/GB18030",
+                                      hint: "convert it: iconv -f GB18030 -t UTF-8 FILE > FILE.utf8 && mv FILE.utf8 FILE"
+                                        | "转换编码：iconv -f GB18030 -t UTF-8 FILE > FILE.utf8 && mv FILE.utf8 FILE"))
         } else {
             diagnostics.append(.error("source.invalid-utf8", at: location,
-                                      "invalid UTF-8 byte sequence", hint: "save the file as UTF-8"))
+                                      "invalid UTF-8 byte sequence" | "无效的 UTF-8 字节序列",
+                                      hint: "save the file as UTF-8" | "请以 UTF-8 编码保存文件"))
         }
         return nil
     }

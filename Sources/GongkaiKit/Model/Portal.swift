@@ -31,10 +31,10 @@ public struct Portal: Sendable {
 extension Portal {
     /// Reads `portal.yaml` after checking it against the portal schema.
     static func read(_ node: YAMLNode, schema: JSONSchema, into diagnostics: inout [Diagnostic]) -> Portal? {
-        var validator = JSONSchemaValidator(schema: schema, what: "portal.yaml")
+        var validator = JSONSchemaValidator(schema: schema, what: "portal.yaml" | "portal.yaml ")
         validator.validate(node)
         diagnostics += validator.diagnostics
-        var fields = FieldReader(node, what: "portal.yaml")
+        var fields = FieldReader(node, what: "portal.yaml" | "portal.yaml ")
         let name = fields.string("name"), baseURL = fields.string("base_url")
         let sponsor = fields.string("sponsor"), siteCode = fields.string("site_code")
         let icp = fields.string("icp_record"), police = fields.string("police_record")
@@ -43,8 +43,8 @@ extension Portal {
         let rawHTML = fields.optionalBool("raw_html") ?? false
         diagnostics += fields.diagnostics
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")), let location = node["base_url"]?.location {
-            diagnostics.append(.error("portal.base-url", at: location, "`base_url` must be an absolute http(s) address",
-                                      hint: "for example https://fzbg.example.gov.cn/"))
+            diagnostics.append(.error("portal.base-url", at: location, "`base_url` must be an absolute http(s) address" | "`base_url` 必须是完整的 http(s) 网址",
+                                      hint: "for example https://fzbg.example.gov.cn/" | "例如 https://fzbg.example.gov.cn/"))
             return nil
         }
         guard let name, let baseURL, let sponsor, let siteCode, let icp, let police else { return nil }

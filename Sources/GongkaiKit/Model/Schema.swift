@@ -57,7 +57,7 @@ extension Double {
 
 extension Schema {
     static func read(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> Schema? {
-        var top = FieldReader(node, what: "schema.yaml")
+        var top = FieldReader(node, what: "schema.yaml" | "schema.yaml ")
         top.rejectUnknownKeys(topLevelKeys)
         diagnostics += top.diagnostics
         guard node.entries != nil else { return nil }
@@ -72,7 +72,8 @@ extension Schema {
                 let file = SourceFile(path: "(built-in \(key) schema)", text: fallback)
                 schemas[key] = YAMLReader.read(fallback, in: file, firstLine: 1, into: &ignored).map(JSONSchema.init)
             } else {
-                diagnostics.append(.error("schema.missing-field", at: node.location, "schema.yaml lacks `front_matter`, the schema of a report's front matter"))
+                diagnostics.append(.error("schema.missing-field", at: node.location, "schema.yaml lacks `front_matter`, the schema of a report's front matter"
+                                          | "schema.yaml 缺少 `front_matter`（报告前置信息的结构定义）"))
             }
         }
         let parts = (node["structure"]?["parts"]?.items ?? []).compactMap { readPart($0, into: &diagnostics) }
@@ -85,7 +86,7 @@ extension Schema {
     }
 
     private static func readPart(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> Part? {
-        var reader = FieldReader(node, what: "a structure part")
+        var reader = FieldReader(node, what: "a structure part" | "结构部分")
         reader.rejectUnknownKeys(["item", "ids", "titles", "severity", "plans"])
         let item = reader.string("item")
         let severityText = reader.optionalString("severity") ?? "warning"
@@ -93,7 +94,8 @@ extension Schema {
                         holdsPlans: reader.optionalBool("plans") ?? false,
                         severity: Diagnostic.Severity(rawValue: severityText))
         if part.severity == nil, severityText != "off", let location = node["severity"]?.location {
-            diagnostics.append(.error("schema.enum", at: location, "severity must be error, warning or off; found `\(severityText)`",
+            diagnostics.append(.error("schema.enum", at: location, "severity must be error, warning or off; found `\(severityText)`"
+                                        | "severity 只能是 error、warning 或 off，此处为 `\(severityText)`",
                                       hint: Suggestion.hint(for: severityText, in: ["error", "warning", "off"])))
         }
         diagnostics += reader.diagnostics
@@ -101,7 +103,7 @@ extension Schema {
     }
 
     private static func readMetric(_ key: String, _ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> MetricDefinition? {
-        var reader = FieldReader(node, what: "metric `\(key)`")
+        var reader = FieldReader(node, what: "metric `\(key)`" | "指标 `\(key)` ")
         reader.rejectUnknownKeys(["label", "unit", "units", "kind", "headline", "minimum", "maximum"])
         let label = reader.string("label")
         var units = reader.optionalStringList("units")
@@ -113,7 +115,8 @@ extension Schema {
         guard let label, let kindText else { return nil }
         guard let kind = MetricDefinition.Kind(rawValue: kindText) else {
             diagnostics.append(.error("schema.enum", at: node["kind"]?.location ?? node.location,
-                                      "metric kind must be one of count, percent, amount; found `\(kindText)`",
+                                      "metric kind must be one of count, percent, amount; found `\(kindText)`"
+                                        | "指标类型只能是 count、percent 或 amount，此处为 `\(kindText)`",
                                       hint: Suggestion.hint(for: kindText, in: MetricDefinition.Kind.allCases.map(\.rawValue))))
             return nil
         }

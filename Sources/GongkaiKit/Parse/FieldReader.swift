@@ -1,15 +1,17 @@
 /// Reads the fields of one YAML mapping, collecting a diagnostic for each missing, mistyped or unknown field.
 struct FieldReader {
     let node: YAMLNode
-    let what: String
+    let what: Message
     private(set) var diagnostics: [Diagnostic] = []
 
-    /// - Parameter what: how the mapping is named in messages ("front matter", "portal.yaml").
-    init(_ node: YAMLNode, what: String) {
+    /// - Parameter what: how the mapping is named in messages ("the front matter", "portal.yaml").
+    init(_ node: YAMLNode, what: Message) {
         self.node = node
         self.what = what
         if node.entries == nil {
-            diagnostics.append(.error("schema.type", at: node.location, "\(what) must be a mapping of `key: value` lines, found \(node.kindName)"))
+            diagnostics.append(.error("schema.type", at: node.location,
+                                      "\(what.en) must be a mapping of `key: value` lines, found \(node.kindName.en)"
+                                        | "\(what.zh)必须由 `键: 值` 行组成，此处为\(node.kindName.zh)"))
         }
     }
 
@@ -17,7 +19,7 @@ struct FieldReader {
     mutating func rejectUnknownKeys(_ known: some Collection<String>) {
         for entry in node.entries ?? [] where !known.contains(entry.key) {
             diagnostics.append(.error("schema.unknown-key", at: entry.keyLocation,
-                                      "unknown field `\(entry.key)` in \(what)",
+                                      "unknown field `\(entry.key)` in \(what.en)" | "\(what.zh)中有未知字段 `\(entry.key)`",
                                       hint: Suggestion.hint(for: entry.key, in: known)))
         }
     }
@@ -32,8 +34,9 @@ struct FieldReader {
     private mutating func required(_ key: String) -> YAMLNode? {
         guard let value = node[key], !value.isNull else {
             if node.entries != nil {
-                diagnostics.append(.error("schema.missing-field", at: node.location, "\(what) lacks the required field `\(key)`",
-                                          hint: "add a line `\(key): …`"))
+                diagnostics.append(.error("schema.missing-field", at: node.location,
+                                          "\(what.en) lacks the required field `\(key)`" | "\(what.zh)缺少必填字段 `\(key)`",
+                                          hint: "add a line `\(key): …`" | "添加一行 `\(key): …`"))
             }
             return nil
         }
@@ -52,7 +55,8 @@ struct FieldReader {
 
     private mutating func string(_ value: YAMLNode, key: String) -> String? {
         guard let text = value.string else {
-            diagnostics.append(.error("schema.type", at: value.location, "`\(key)` must be text, found \(value.kindName)"))
+            diagnostics.append(.error("schema.type", at: value.location,
+                                      "`\(key)` must be text, found \(value.kindName.en)" | "`\(key)` 必须是文本，此处为\(value.kindName.zh)"))
             return nil
         }
         return text
@@ -61,7 +65,8 @@ struct FieldReader {
     mutating func integer(_ key: String) -> Int? {
         guard let value = required(key), let text = string(value, key: key) else { return nil }
         guard let number = Int(text) else {
-            diagnostics.append(.error("schema.type", at: value.location, "`\(key)` must be a whole number, found `\(text)`"))
+            diagnostics.append(.error("schema.type", at: value.location,
+                                      "`\(key)` must be a whole number, found `\(text)`" | "`\(key)` 必须是整数，此处为 `\(text)`"))
             return nil
         }
         return number
@@ -70,7 +75,8 @@ struct FieldReader {
     mutating func optionalNumber(_ key: String) -> Double? {
         guard let value = node[key], !value.isNull, let text = string(value, key: key) else { return nil }
         guard let number = Double(text) else {
-            diagnostics.append(.error("schema.type", at: value.location, "`\(key)` must be a number, found `\(text)`"))
+            diagnostics.append(.error("schema.type", at: value.location,
+                                      "`\(key)` must be a number, found `\(text)`" | "`\(key)` 必须是数字，此处为 `\(text)`"))
             return nil
         }
         return number
@@ -89,8 +95,10 @@ struct FieldReader {
     mutating func date(_ value: YAMLNode, key: String) -> SimpleDate? {
         guard let text = string(value, key: key) else { return nil }
         guard let date = SimpleDate(iso: text) else {
-            diagnostics.append(.error("schema.date", at: value.location, "`\(key)` must be a date that exists, written YYYY-MM-DD; found `\(text)`",
-                                      hint: "for example 2023-07-12"))
+            diagnostics.append(.error("schema.date", at: value.location,
+                                      "`\(key)` must be a date that exists, written YYYY-MM-DD; found `\(text)`"
+                                        | "`\(key)` 必须是真实存在的日期，格式为 YYYY-MM-DD，此处为 `\(text)`",
+                                      hint: "for example 2023-07-12" | "例如 2023-07-12"))
             return nil
         }
         return date
@@ -102,7 +110,8 @@ struct FieldReader {
         case "true": return true
         case "false": return false
         default:
-            diagnostics.append(.error("schema.type", at: value.location, "`\(key)` must be true or false, found `\(text)`"))
+            diagnostics.append(.error("schema.type", at: value.location,
+                                      "`\(key)` must be true or false, found `\(text)`" | "`\(key)` 只能是 true 或 false，此处为 `\(text)`"))
             return nil
         }
     }
@@ -111,7 +120,8 @@ struct FieldReader {
     mutating func optionalMapping(_ key: String) -> [(key: String, keyLocation: SourceLocation, value: YAMLNode)] {
         guard let value = node[key], !value.isNull else { return [] }
         guard let entries = value.entries else {
-            diagnostics.append(.error("schema.type", at: value.location, "`\(key)` must be a mapping, found \(value.kindName)"))
+            diagnostics.append(.error("schema.type", at: value.location,
+                                      "`\(key)` must be a mapping, found \(value.kindName.en)" | "`\(key)` 必须是键值映射，此处为\(value.kindName.zh)"))
             return []
         }
         return entries
@@ -120,7 +130,8 @@ struct FieldReader {
     mutating func optionalStringList(_ key: String) -> [String] {
         guard let value = node[key], !value.isNull else { return [] }
         guard let items = value.items else {
-            diagnostics.append(.error("schema.type", at: value.location, "`\(key)` must be a list, found \(value.kindName)"))
+            diagnostics.append(.error("schema.type", at: value.location,
+                                      "`\(key)` must be a list, found \(value.kindName.en)" | "`\(key)` 必须是列表，此处为\(value.kindName.zh)"))
             return []
         }
         return items.compactMap { string($0, key: key) }

@@ -46,8 +46,10 @@ struct ReportAnalyzer {
         checkRequiredParts()
         for document in documents where mentionCounts[document.key] == nil {
             diagnostics.append(.warning("doc.unused", at: file.start,
-                                        "the document `\(document.key)` (《\(document.title)》) is declared but never linked",
-                                        hint: "link it where the report names it: [《\(document.title)》](doc:\(document.key))"))
+                                        "the document `\(document.key)` (《\(document.title)》) is declared but never linked"
+                                          | "文件 `\(document.key)`（《\(document.title)》）已声明但正文中没有链接",
+                                        hint: "link it where the report names it: [《\(document.title)》](doc:\(document.key))"
+                                          | "在正文提到它的地方加链接：[《\(document.title)》](doc:\(document.key))"))
         }
         return body
     }
@@ -68,19 +70,22 @@ struct ReportAnalyzer {
         case .text(let text):
             if text.contains("**") || text.contains("__") {
                 diagnostics.append(.warning("markdown.unclosed-emphasis", at: location(of: node),
-                                            "emphasis markers are shown as literal `**`: CommonMark does not close emphasis after punctuation followed by a letter",
-                                            hint: "move the punctuation outside, `**重点**。正文`, or rephrase"))
+                                            "emphasis markers are shown as literal `**`: CommonMark does not close emphasis after punctuation followed by a letter"
+                                              | "加粗标记 `**` 会原样显示：标点后紧跟文字时，CommonMark 不能结束加粗",
+                                            hint: "move the punctuation outside, `**重点**。正文`, or rephrase" | "把标点移到标记外，如 `**重点**。正文`，或改写"))
             }
         case .tooDeep:
             diagnostics.append(.error("markdown.too-deep", at: location(of: node),
-                                      "the Markdown is nested more than \(MarkdownParser.maximumDepth) levels deep here",
-                                      hint: "quotes and lists in a report need only a few levels"))
+                                      "the Markdown is nested more than \(MarkdownParser.maximumDepth) levels deep here"
+                                        | "此处 Markdown 嵌套超过 \(MarkdownParser.maximumDepth) 层",
+                                      hint: "quotes and lists in a report need only a few levels" | "报告中的引用和列表只需要几层"))
         case .htmlBlock, .htmlInline:
             if !allowsRawHTML && !rawHTMLReported {
                 rawHTMLReported = true
                 diagnostics.append(.warning("markdown.raw-html", at: location(of: node),
-                                            "raw HTML in the report is left out of the page",
-                                            hint: "write it in Markdown, or ask the portal team to set `raw_html: true`"))
+                                            "raw HTML in the report is left out of the page" | "报告中的 HTML 代码不会显示在页面上",
+                                            hint: "write it in Markdown, or ask the portal team to set `raw_html: true`"
+                                              | "改用 Markdown，或请门户管理员设置 `raw_html: true`"))
             }
         default:
             break
@@ -98,8 +103,10 @@ struct ReportAnalyzer {
         let here = location(of: node)
         if level > previousLevel + 1 {
             diagnostics.append(.warning("structure.skipped-level", at: here,
-                                        "this heading jumps from level \(previousLevel) to level \(level)",
-                                        hint: "use \(String(repeating: "#", count: previousLevel + 1)) here"))
+                                        "this heading jumps from level \(previousLevel) to level \(level)"
+                                          | "标题从第 \(previousLevel) 级跳到了第 \(level) 级",
+                                        hint: "use \(String(repeating: "#", count: previousLevel + 1)) here"
+                                          | "此处应使用 \(String(repeating: "#", count: previousLevel + 1))"))
         }
         previousLevel = level
         counters[level] += 1
@@ -109,11 +116,12 @@ struct ReportAnalyzer {
         let generatedID = "s" + (2...max(2, level)).map { String(counters[$0]) }.joined(separator: "-")
         let id = explicitID ?? generatedID
         if let explicitID, !Self.isValidID(explicitID) {
-            diagnostics.append(.error("heading.invalid-id", at: here, "the id `\(explicitID)` may use only letters, digits, `-` and `_`, starting with a letter"))
+            diagnostics.append(.error("heading.invalid-id", at: here, "the id `\(explicitID)` may use only letters, digits, `-` and `_`, starting with a letter"
+                                        | "id `\(explicitID)` 只能包含英文字母、数字、`-` 和 `_`，并以字母开头"))
         }
         if let first = usedIDs[id] {
-            diagnostics.append(.error("heading.duplicate-id", at: here, "the id `\(id)` is used already on line \(first.line)",
-                                      hint: "give this heading another {#id}"))
+            diagnostics.append(.error("heading.duplicate-id", at: here, "the id `\(id)` is used already on line \(first.line)" | "id `\(id)` 已在第 \(first.line) 行使用",
+                                      hint: "give this heading another {#id}" | "为此标题另起一个 {#id}"))
         } else {
             usedIDs[id] = here
         }
@@ -125,8 +133,8 @@ struct ReportAnalyzer {
             insidePlanPart = schema.parts.contains { $0.holdsPlans && $0.isMatched(byID: id, title: title, year: year) }
         } else if level == 3, insidePlanPart {
             if explicitID == nil {
-                diagnostics.append(.warning("plan.missing-id", at: here, "a plan item needs an id so later reports can cite it",
-                                            hint: "end the heading with {#plan-…}"))
+                diagnostics.append(.warning("plan.missing-id", at: here, "a plan item needs an id so later reports can cite it" | "工作安排需要 id，以便以后的报告引用",
+                                            hint: "end the heading with {#plan-…}" | "在标题末尾加上 {#plan-…}"))
             }
             planItems.append(PlanItem(id: id, number: number, title: title))
         }
@@ -172,9 +180,10 @@ struct ReportAnalyzer {
         for part in schema.parts {
             guard let severity = part.severity,
                   !headings.contains(where: { part.isMatched(byID: $0.id, title: $0.title, year: year) }) else { continue }
-            let suggestion = part.titles.first.map { "add a heading such as `## \($0)\(part.ids.first.map { " {#\($0)}" } ?? "")`" }
+            let example = part.titles.first.map { "`## \($0)\(part.ids.first.map { " {#\($0)}" } ?? "")`" }
+            let suggestion = example.map { "add a heading such as \($0)" | "添加标题，如 \($0)" }
             diagnostics.append(Diagnostic(severity, "structure.missing-part", at: file.location(line: bodyFirstLine, column: 1),
-                                          "the report does not cover 「\(part.item)」", hint: suggestion))
+                                          "the report does not cover 「\(part.item)」" | "报告缺少「\(part.item)」部分", hint: suggestion))
         }
     }
 
@@ -186,8 +195,9 @@ struct ReportAnalyzer {
         let children = node.children.map { transform($0) }
         let plain = MarkdownNode(kind: .group, children: children, line: node.line, byteColumn: node.byteColumn)
         guard let definition = schema.metrics[key] else {
-            diagnostics.append(.error("metric.unknown-key", at: here, "`\(key)` is not in the metric catalogue (schema.yaml)",
-                                      hint: Suggestion.hint(for: key, in: schema.metrics.keys) ?? "add it under `metrics:` in schema.yaml"))
+            diagnostics.append(.error("metric.unknown-key", at: here, "`\(key)` is not in the metric catalogue (schema.yaml)" | "指标目录（schema.yaml）中没有 `\(key)`",
+                                      hint: Suggestion.hint(for: key, in: schema.metrics.keys)
+                                        ?? ("add it under `metrics:` in schema.yaml" | "在 schema.yaml 的 `metrics:` 下添加")))
             return plain
         }
         let figure: Figure
@@ -195,30 +205,36 @@ struct ReportAnalyzer {
         case .success(let parsed):
             figure = parsed
         case .failure(let failure):
-            let why = failure == .noNumber ? "has no number in Arabic digits" : "has no unit after the number"
-            diagnostics.append(.error("metric.unparsable-figure", at: here, "the figure `\(text)` \(why)",
-                                      hint: "write it as printed, e.g. `3 次`, `60 余次`, `100%`"))
+            let why = failure == .noNumber ? "has no number in Arabic digits" | "中没有阿拉伯数字" : "has no unit after the number" | "中数字后没有单位"
+            diagnostics.append(.error("metric.unparsable-figure", at: here, "the figure `\(text)` \(why.en)" | "数据 `\(text)` \(why.zh)",
+                                      hint: "write it as printed, e.g. `3 次`, `60 余次`, `100%`" | "按印刷稿写，如 `3 次`、`60 余次`、`100%`"))
             return plain
         }
         if !definition.units.isEmpty, !definition.units.contains(figure.unit) {
             diagnostics.append(.error("metric.unit-mismatch", at: here,
-                                      "`\(key)` is counted in \(definition.units.joined(separator: " / ")), but this figure is in `\(figure.unit)`",
-                                      hint: "write the figure with the catalogue's unit, or add the unit to `units:` in schema.yaml"))
+                                      "`\(key)` is counted in \(definition.units.joined(separator: " / ")), but this figure is in `\(figure.unit)`"
+                                        | "`\(key)` 的单位是\(definition.units.joined(separator: "/"))，此处为 `\(figure.unit)`",
+                                      hint: "write the figure with the catalogue's unit, or add the unit to `units:` in schema.yaml"
+                                        | "按指标目录的单位书写，或在 schema.yaml 的 `units:` 中添加此单位"))
         }
         if definition.kind == .percent, figure.value > 100 {
-            diagnostics.append(.error("metric.percent-range", at: here, "a percentage above 100: `\(text)`"))
+            diagnostics.append(.error("metric.percent-range", at: here, "a percentage above 100: `\(text)`" | "百分比超过 100：`\(text)`"))
         }
         if let minimum = definition.minimum, figure.value < minimum {
-            diagnostics.append(.error("metric.out-of-range", at: here, "`\(key)` is at least \(minimum.formatted) by the catalogue; found `\(text)`"))
+            diagnostics.append(.error("metric.out-of-range", at: here, "`\(key)` is at least \(minimum.formatted) by the catalogue; found `\(text)`"
+                                        | "指标目录规定 `\(key)` 不小于 \(minimum.formatted)，此处为 `\(text)`"))
         }
         if let maximum = definition.maximum, figure.value > maximum {
-            diagnostics.append(.error("metric.out-of-range", at: here, "`\(key)` is at most \(maximum.formatted) by the catalogue; found `\(text)`"))
+            diagnostics.append(.error("metric.out-of-range", at: here, "`\(key)` is at most \(maximum.formatted) by the catalogue; found `\(text)`"
+                                        | "指标目录规定 `\(key)` 不大于 \(maximum.formatted)，此处为 `\(text)`"))
         }
         if let (earlier, earlierLocation) = figureValues[key] {
             if earlier.value != figure.value || earlier.qualifier != figure.qualifier {
                 diagnostics.append(.error("metric.conflicting-values", at: here,
-                                          "`\(key)` was given as `\(earlier.text)` on line \(earlierLocation.line) and here as `\(text)`",
-                                          hint: "one report gives one value per metric; use another key for a different figure"))
+                                          "`\(key)` was given as `\(earlier.text)` on line \(earlierLocation.line) and here as `\(text)`"
+                                            | "`\(key)` 在第 \(earlierLocation.line) 行为 `\(earlier.text)`，此处为 `\(text)`",
+                                          hint: "one report gives one value per metric; use another key for a different figure"
+                                            | "一份报告中每个指标只有一个值；不同的数据请用另一个指标键"))
             }
         } else {
             figureValues[key] = (figure, here)
@@ -234,8 +250,9 @@ struct ReportAnalyzer {
             guard !declaredDocumentKeys.contains(key) else {
                 return MarkdownNode(kind: .group, children: children, line: node.line, byteColumn: node.byteColumn)
             }
-            diagnostics.append(.error("doc.unknown-key", at: location(of: node), "the document `\(key)` is not declared in the front matter",
-                                      hint: Suggestion.hint(for: key, in: documents.map(\.key)) ?? "declare it under `documents:` with its title and date"))
+            diagnostics.append(.error("doc.unknown-key", at: location(of: node), "the document `\(key)` is not declared in the front matter" | "前置信息中没有声明文件 `\(key)`",
+                                      hint: Suggestion.hint(for: key, in: documents.map(\.key))
+                                        ?? ("declare it under `documents:` with its title and date" | "在 `documents:` 下声明它的标题和日期")))
             return MarkdownNode(kind: .group, children: children, line: node.line, byteColumn: node.byteColumn)
         }
         let count = (mentionCounts[key] ?? 0) + 1
@@ -250,8 +267,9 @@ struct ReportAnalyzer {
         let children = node.children.map { transform($0) }
         let here = location(of: node)
         guard let reference = Self.parsePlanTarget(target, defaultOrg: org, at: here) else {
-            diagnostics.append(.error("plan.malformed", at: here, "`plan:\(target)` is not a plan reference",
-                                      hint: "write plan:YEAR#ID or plan:ORG/YEAR#ID, e.g. plan:\(year - 1)#plan-education"))
+            diagnostics.append(.error("plan.malformed", at: here, "`plan:\(target)` is not a plan reference" | "`plan:\(target)` 不是有效的安排引用",
+                                      hint: "write plan:YEAR#ID or plan:ORG/YEAR#ID, e.g. plan:\(year - 1)#plan-education"
+                                        | "写作 plan:年度#id 或 plan:部门/年度#id，如 plan:\(year - 1)#plan-education"))
             return MarkdownNode(kind: .group, children: children, line: node.line, byteColumn: node.byteColumn)
         }
         planReferences.append(reference)

@@ -4,6 +4,8 @@ struct ReportReader {
     /// Raw HTML in Markdown stays only when the portal allows it.
     let allowsRawHTML: Bool
 
+    static let frontMatterName: Message = "the front matter" | "前置信息"
+
     /// - Parameters:
     ///   - orgFolder: the folder the file is in, which must equal its `org`.
     ///   - fileYear: the year in the file name, which must equal its `year`.
@@ -14,10 +16,10 @@ struct ReportReader {
 
         // The schema decides what the front matter may hold; the reader then reads what Gongkai needs, and
         // reports again only what the schema let through (the two agree on ids, and duplicates are dropped).
-        var validator = JSONSchemaValidator(schema: schema.frontMatter, what: "the front matter", reportYear: fileYear)
+        var validator = JSONSchemaValidator(schema: schema.frontMatter, what: Self.frontMatterName, reportYear: fileYear)
         validator.validate(yaml)
         diagnostics += validator.diagnostics
-        var fields = FieldReader(yaml, what: "the front matter")
+        var fields = FieldReader(yaml, what: ReportReader.frontMatterName)
         fields.requirePresent(["org", "year", "title", "published"])
         let org = fields.optionalString("org"), title = fields.optionalString("title")
         let year = yaml["year"] == nil ? nil : fields.integer("year")
@@ -29,18 +31,21 @@ struct ReportReader {
 
         let status = Report.Status(rawValue: statusText)
         if status == nil, let location = yaml["status"]?.location {
-            diagnostics.append(.error("schema.enum", at: location, "`status` must be published or draft; found `\(statusText)`",
+            diagnostics.append(.error("schema.enum", at: location, "`status` must be published or draft; found `\(statusText)`"
+                                        | "`status` 只能是 published（已公开）或 draft（草稿），此处为 `\(statusText)`",
                                       hint: Suggestion.hint(for: statusText, in: ["published", "draft"])))
         }
         if let org, org != orgFolder, let location = yaml["org"]?.location {
             diagnostics.append(.error("report.org-mismatch", at: location,
-                                      "`org: \(org)` does not match the folder `\(orgFolder)` the report is in",
-                                      hint: "write `org: \(orgFolder)` or move the file"))
+                                      "`org: \(org)` does not match the folder `\(orgFolder)` the report is in"
+                                        | "`org: \(org)` 与报告所在文件夹 `\(orgFolder)` 不一致",
+                                      hint: "write `org: \(orgFolder)` or move the file" | "改为 `org: \(orgFolder)`，或移动文件"))
         }
         if let year, year != fileYear, let location = yaml["year"]?.location {
             diagnostics.append(.error("report.year-mismatch", at: location,
-                                      "`year: \(year)` does not match the file name \(fileYear).md",
-                                      hint: "write `year: \(fileYear)` or rename the file"))
+                                      "`year: \(year)` does not match the file name \(fileYear).md"
+                                        | "`year: \(year)` 与文件名 \(fileYear).md 不一致",
+                                      hint: "write `year: \(fileYear)` or rename the file" | "改为 `year: \(fileYear)`，或重命名文件"))
         }
         let documents = documentEntries.compactMap { readDocument($0.key, $0.value, into: &diagnostics) }
 
@@ -58,7 +63,7 @@ struct ReportReader {
     }
 
     private func readDocument(_ key: String, _ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> DeclaredDocument? {
-        var reader = FieldReader(node, what: "document `\(key)`")
+        var reader = FieldReader(node, what: "document `\(key)`" | "文件 `\(key)` ")
         reader.rejectUnknownKeys(DeclaredDocument.fields)
         let title = reader.string("title"), issued = reader.optionalDate("issued")
         let kind = reader.optionalString("kind"), issuer = reader.optionalString("issuer")

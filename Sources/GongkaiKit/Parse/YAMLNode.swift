@@ -35,12 +35,12 @@ indirect enum YAMLNode: Sendable {
     }
 
     /// What the node is, in words, for "expected a date, found a list".
-    var kindName: String {
+    var kindName: Message {
         switch self {
-        case .scalar: return "a text value"
-        case .mapping: return "a mapping"
-        case .sequence: return "a list"
-        case .null: return "nothing"
+        case .scalar: return "a text value" | "文本"
+        case .mapping: return "a mapping" | "键值映射"
+        case .sequence: return "a list" | "列表"
+        case .null: return "nothing" | "空值"
         }
     }
 }

@@ -15,8 +15,8 @@ enum YAMLReader {
     static func read(_ yaml: String, in file: SourceFile, firstLine: Int, into diagnostics: inout [Diagnostic]) -> YAMLNode? {
         if let (line, column) = excessiveNesting(yaml) {
             diagnostics.append(.error("yaml.too-deep", at: file.location(line: line + firstLine - 1, column: column),
-                                      "this YAML is nested more than \(maximumDepth) levels deep",
-                                      hint: "front matter needs only a few levels: flatten the structure"))
+                                      "this YAML is nested more than \(maximumDepth) levels deep" | "YAML 嵌套超过 \(maximumDepth) 层",
+                                      hint: "front matter needs only a few levels: flatten the structure" | "前置信息只需要几层结构，请减少嵌套"))
             return nil
         }
         let root: Node?
@@ -27,7 +27,7 @@ enum YAMLReader {
             diagnostics.append(diagnostic(for: error, yaml: yaml, in: file, firstLine: firstLine))
             return nil
         } catch {
-            diagnostics.append(.error("yaml.syntax", at: file.location(line: firstLine, column: 1), "\(error)"))
+            diagnostics.append(.error("yaml.syntax", at: file.location(line: firstLine, column: 1), "\(error)" | "YAML 错误：\(error)"))
             return nil
         }
         guard let root else { return .null(file.location(line: firstLine, column: 1)) }
@@ -35,8 +35,9 @@ enum YAMLReader {
         let node = converter.convert(root)
         if converter.budgetExceeded {
             diagnostics.append(.error("yaml.too-large", at: node.location,
-                                      "this YAML expands to more than \(nodeBudget) values (aliases repeated inside aliases?)",
-                                      hint: "remove the `*alias` references that repeat large anchors"))
+                                      "this YAML expands to more than \(nodeBudget) values (aliases repeated inside aliases?)"
+                                        | "YAML 展开后超过 \(nodeBudget) 个值（别名层层引用？）",
+                                      hint: "remove the `*alias` references that repeat large anchors" | "删除重复引用大段锚点的 `*别名`"))
             return nil
         }
         return node
@@ -89,21 +90,23 @@ enum YAMLReader {
             if let context { message += " (\(context.text) at line \(context.mark.line + firstLine - 1))" }
             let lineText = file.line(mark.line + firstLine - 1)
             let hasTab = lineText.prefix { $0 == " " || $0 == "\t" }.contains("\t") || problem.contains("tab")
-            let hint = hasTab ? "indent YAML with spaces, never tabs" : nil
-            return .error("yaml.syntax", at: file.location(line: mark.line + firstLine - 1, column: mark.column), "YAML syntax error: \(message)", hint: hint)
+            let hint = hasTab ? "indent YAML with spaces, never tabs" | "YAML 只能用空格缩进，不能用制表符" : nil
+            return .error("yaml.syntax", at: file.location(line: mark.line + firstLine - 1, column: mark.column),
+                          "YAML syntax error: \(message)" | "YAML 语法错误：\(message)", hint: hint)
         }
         switch error {
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.sorted().first ?? ""
             let (line, column) = secondOccurrence(of: key, in: yaml, from: context.mark) ?? (context.mark.line, context.mark.column)
             return .error("yaml.duplicate-key", at: file.location(line: line + firstLine - 1, column: column),
-                          "the key `\(key)` appears twice in this mapping", hint: "keep one of the two")
+                          "the key `\(key)` appears twice in this mapping" | "字段 `\(key)` 重复出现",
+                          hint: "keep one of the two" | "保留其中一个")
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             return located(mark, problem, context)
         default:
-            return .error("yaml.syntax", at: file.location(line: firstLine, column: 1), "YAML error: \(error)")
+            return .error("yaml.syntax", at: file.location(line: firstLine, column: 1), "YAML error: \(error)" | "YAML 错误：\(error)")
         }
     }
 

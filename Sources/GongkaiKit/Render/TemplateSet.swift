@@ -15,7 +15,7 @@ public struct TemplateSet: Sendable {
         let fileManager = FileManager.default
         guard let names = try? fileManager.contentsOfDirectory(atPath: directory.path) else {
             diagnostics.append(.error("template.missing-folder", at: SourceLocation(file: displayName, line: 1, column: 1),
-                                      "the templates folder cannot be read"))
+                                      "the templates folder cannot be read" | "无法读取模板文件夹"))
             return nil
         }
         var library = MustacheLibrary()
@@ -33,16 +33,16 @@ public struct TemplateSet: Sendable {
             } catch let error as MustacheTemplate.ParserError {
                 ok = false
                 diagnostics.append(.error("template.syntax", at: file.location(line: error.context.lineNumber, column: error.context.columnNumber),
-                                          "template syntax error: \(error.error)"))
+                                          "template syntax error: \(error.error)" | "模板语法错误：\(error.error)"))
             } catch {
                 ok = false
-                diagnostics.append(.error("template.syntax", at: file.start, "template syntax error: \(error)"))
+                diagnostics.append(.error("template.syntax", at: file.start, "template syntax error: \(error)" | "模板语法错误：\(error)"))
             }
         }
         for page in pageTemplates where !names.contains("\(page).mustache") {
             ok = false
             diagnostics.append(.error("template.missing", at: SourceLocation(file: "\(displayName)/\(page).mustache", line: 1, column: 1),
-                                      "the page template `\(page).mustache` is missing"))
+                                      "the page template `\(page).mustache` is missing" | "缺少页面模板 `\(page).mustache`"))
         }
         let lint = TemplateLint.check(files, templateNames: Set(names.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) }))
         diagnostics += lint

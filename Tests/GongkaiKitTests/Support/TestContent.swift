@@ -37,7 +37,7 @@ struct TestContent {
             documents: {type: object}
         structure:
           parts:
-            - {item: 下一年度主要安排, ids: [plans], plans: true}
+            - {item: 下一年度主要安排, ids: [plans], plans: true, severity: off}
         metrics:
           lectures: {label: 法治讲座, unit: 次, kind: count, headline: true}
           rate: {label: 履行率, unit: "%", kind: percent}
