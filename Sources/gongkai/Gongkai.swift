@@ -7,7 +7,7 @@ struct Gongkai: ParsableCommand {
         commandName: "gongkai",
         abstract: "Builds government transparency portals and printable annual reports from Markdown.",
         version: GongkaiVersion.string,
-        subcommands: [BuildCommand.self, CheckCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, PDFCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 

@@ -5,13 +5,17 @@ struct HTMLRenderer {
     var allowsRawHTML = false
     /// Prepended to site paths so links work from the page's folder (`../../` on a report page).
     var rootPrefix = ""
+    /// Numbered headings of this level are run into the paragraph that follows them, in bold, as offices print
+    /// level-3 items ("1.推进干部职工学法用法。落实…"): the print page sets it to 4 (`####`).
+    var runInHeadingLevel: Int?
 
     private var output = ""
     private var tightList = [Bool]()
 
-    init(allowsRawHTML: Bool = false, rootPrefix: String = "") {
+    init(allowsRawHTML: Bool = false, rootPrefix: String = "", runInHeadingLevel: Int? = nil) {
         self.allowsRawHTML = allowsRawHTML
         self.rootPrefix = rootPrefix
+        self.runInHeadingLevel = runInHeadingLevel
     }
 
     /// The HTML of the children of `node` (a document, or any block).
@@ -38,7 +42,14 @@ struct HTMLRenderer {
     }
 
     private mutating func renderSequence(_ nodes: [MarkdownNode]) {
-        for index in nodes.indices {
+        var skipped: Int?
+        for index in nodes.indices where index != skipped {
+            if case .numberedHeading(let level, let number, let id) = nodes[index].kind, level == runInHeadingLevel,
+               index + 1 < nodes.count, case .paragraph = nodes[index + 1].kind {
+                renderRunIn(heading: nodes[index], number: number, id: id, paragraph: nodes[index + 1])
+                skipped = index + 1
+                continue
+            }
             if case .softBreak = nodes[index].kind {
                 // A line break inside Chinese text is not a space between words: browsers would show one.
                 let before = index > 0 ? nodes[index - 1].plainText.last : nil
@@ -184,6 +195,20 @@ struct HTMLRenderer {
             renderChildren(of: node)
             output += "</a>"
         }
+    }
+
+    /// `<p class="run-in" id="…"><strong class="heading-run-in">1.标题。</strong>正文…</p>`: the heading ends with
+    /// a full stop unless it ends with punctuation already.
+    private mutating func renderRunIn(heading: MarkdownNode, number: String, id: String, paragraph: MarkdownNode) {
+        cr(); output += "<p class=\"run-in\" id=\""
+        HTMLEscaping.escape(id, into: &output)
+        output += "\"><strong class=\"heading-run-in\">"
+        HTMLEscaping.escape(number, into: &output)
+        renderChildren(of: heading)
+        if let last = heading.plainText.last, !"。！？：；.!?:;".contains(last) { output += "。" }
+        output += "</strong>"
+        renderChildren(of: paragraph)
+        output += "</p>\n"
     }
 
     /// Image descriptions are plain text: only the literal content, line breaks as spaces.

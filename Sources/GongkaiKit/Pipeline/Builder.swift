@@ -10,6 +10,8 @@ public struct Builder: Sendable {
         public var contentDisplayName: String
         public var templatesDisplayName: String
         public var includeDrafts = false
+        /// The reports whose PDF is published with the site, so their pages link to it.
+        public var reportsWithPDF: ReportSelection = .none
 
         public init(contentDirectory: URL, templatesDirectory: URL, contentDisplayName: String? = nil, templatesDisplayName: String? = nil) {
             self.contentDirectory = contentDirectory
@@ -22,6 +24,8 @@ public struct Builder: Sendable {
     public struct Outcome: Sendable {
         /// Sorted by file and position.
         public let diagnostics: [Diagnostic]
+        /// What was built, when it was.
+        public let site: Site?
         /// Files written; nil when errors stopped the build before anything was written.
         public let filesWritten: Int?
         public var succeeded: Bool { filesWritten != nil }
@@ -46,18 +50,25 @@ public struct Builder: Sendable {
     public func build(to output: some OutputSink) throws -> Outcome {
         let checked = check()
         guard let site = checked.site, let templates = checked.templates, !checked.diagnostics.hasErrors else {
-            return Outcome(diagnostics: checked.diagnostics, filesWritten: nil)
+            return Outcome(diagnostics: checked.diagnostics, site: nil, filesWritten: nil)
         }
-        let count = try SiteRenderer(site: site, templates: templates).render(to: output)
-        return Outcome(diagnostics: checked.diagnostics, filesWritten: count)
+        let count = try SiteRenderer(site: site, templates: templates, reportsWithPDF: options.reportsWithPDF).render(to: output)
+        return Outcome(diagnostics: checked.diagnostics, site: site, filesWritten: count)
     }
 
     /// Builds into a folder atomically: the previous contents stay exactly as they were unless the whole build succeeds.
-    public func build(into directory: URL) throws -> Outcome {
+    /// `finishing` runs on the finished staging folder before it is swapped in (the PDF step adds its files there);
+    /// when it throws, nothing is published.
+    public func build(into directory: URL, finishing: (_ staging: URL, _ site: Site) throws -> Void = { _, _ in }) throws -> Outcome {
         let output = try AtomicDirectoryOutput(destination: directory)
         do {
             let outcome = try build(to: output)
-            if outcome.succeeded { try output.commit() } else { output.discard() }
+            if let site = outcome.site {
+                try finishing(output.staging, site)
+                try output.commit()
+            } else {
+                output.discard()
+            }
             return outcome
         } catch {
             output.discard()

@@ -4,10 +4,13 @@ import Foundation
 public struct SiteRenderer {
     let site: Site
     let templates: TemplateSet
+    /// The reports whose PDF is published with the site; their pages link to it.
+    let reportsWithPDF: ReportSelection
 
-    public init(site: Site, templates: TemplateSet) {
+    public init(site: Site, templates: TemplateSet, reportsWithPDF: ReportSelection = .none) {
         self.site = site
         self.templates = templates
+        self.reportsWithPDF = reportsWithPDF
     }
 
     /// How many headline figures the home page shows per report.
@@ -39,9 +42,12 @@ public struct SiteRenderer {
             guard let org = site.org(report.org) else { continue }
             let view = PageView(portal: site.portal, sitePath: report.sitePath, title: report.title, column: "法治政府建设年度报告",
                                 published: report.published, source: org.name)
-            let values = ReportView(report: report, org: org, schema: site.schema, allowsRawHTML: site.portal.allowsRawHTML)
-                .dictionary(root: view.root)
-            try page(view, template: "report", extra: values)
+            let reportView = ReportView(report: report, org: org, schema: site.schema, allowsRawHTML: site.portal.allowsRawHTML,
+                                        hasPDF: reportsWithPDF.includes(report.sitePath))
+            try page(view, template: "report", extra: reportView.dictionary(root: view.root))
+            let printView = PageView(portal: site.portal, sitePath: report.sitePath + "print/", title: report.title,
+                                     column: "法治政府建设年度报告", published: report.published, source: org.name)
+            try page(printView, template: "print", extra: reportView.printDictionary(root: printView.root))
         }
         let documentsView = PageView(portal: site.portal, sitePath: "documents/", title: "文件登记", column: "文件登记",
                                      published: nil, source: nil)

@@ -4,7 +4,7 @@ import Mustache
 /// The Mustache templates of `Templates/` and the assets beside them.
 public struct TemplateSet: Sendable {
     /// Every page template the renderer uses; each must exist.
-    static let pageTemplates = ["home", "org", "report", "documents", "404"]
+    static let pageTemplates = ["home", "org", "report", "print", "documents", "404"]
 
     let library: MustacheLibrary
     /// Site paths of the assets (`assets/site.css`) and the files they are read from.

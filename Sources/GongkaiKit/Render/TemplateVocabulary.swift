@@ -13,7 +13,9 @@ enum TemplateVocabulary {
         // report and report summaries
         "report", "year", "orgShort", "orgHref", "indexNumber", "documentNumber", "written", "published", "publishedISO",
         "isDraft", "toc", "number", "id", "children", "hasChildren", "body", "figures", "metric", "hasFigures",
-        "documents", "date", "hasDocuments",
+        "documents", "date", "hasDocuments", "printHref", "pdfHref",
+        // print page
+        "signatureDate", "subject",
         // documents register
         "anchor", "kind", "issuer", "dateISO", "mentions", "section",
     ]

@@ -4,10 +4,14 @@ struct ReportView {
     let org: Org
     let schema: Schema
     let allowsRawHTML: Bool
+    /// Whether the report's PDF is published beside its page.
+    var hasPDF = false
 
     func dictionary(root: String) -> [String: Any] {
         var renderer = HTMLRenderer(allowsRawHTML: allowsRawHTML, rootPrefix: root)
-        return [
+        return present([
+            "printHref": "print/",
+            "pdfHref": hasPDF ? "report.pdf" : nil,
             "report": Self.summary(report, org: org, root: root),
             "toc": tableOfContents(),
             "body": renderer.render(report.body),
@@ -28,6 +32,18 @@ struct ReportView {
                 ])
             },
             "hasDocuments": !report.documents.isEmpty,
+        ])
+    }
+
+    /// The print page's values: the body numbered and laid out as the paper, and the signature block.
+    func printDictionary(root: String) -> [String: Any] {
+        var renderer = HTMLRenderer(allowsRawHTML: allowsRawHTML, rootPrefix: root, runInHeadingLevel: 4)
+        return [
+            "report": Self.summary(report, org: org, root: root),
+            "body": renderer.render(report.body),
+            // 成文日期: the date the report was signed; the publication date stands in where the front matter has none.
+            "signatureDate": (report.written ?? report.published).chinese,
+            "subject": "\(org.name)\(report.year)年度法治政府建设情况报告",
         ]
     }
 

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import GongkaiKit
+
+@Suite struct PrintPageTests {
+    @Test func thePrintPageRunsLevelThreeItemsIntoTheirParagraphsAndSigns() throws {
+        let (outcome, output) = try SampleBuildTests.buildSample()
+        #expect(outcome.succeeded)
+        let html = try #require(output.text("hs-gdb/2023/print/index.html"))
+        #expect(html.contains(#"<link rel="stylesheet" href="../../../assets/print.css">"#))
+        #expect(html.contains(#"<h1 class="document-title">黄石市国动办2023年法治建设工作总结报告</h1>"#))
+        #expect(html.contains(#"<p class="run-in" id="staff-study"><strong class="heading-run-in">3.推进干部职工学法用法。</strong>落实国家工作人员"#))
+        #expect(html.contains(#"<h2 id="work"><span class="heading-number">一、</span>工作开展情况</h2>"#))
+        #expect(html.contains(#"<p class="signature">黄石市国防动员办公室</p>"#))
+        #expect(html.contains(#"<p class="signature-date">2024年3月29日</p>"#))
+        #expect(html.contains(#"<meta name="author" content="黄石市国防动员办公室">"#))
+        // Documents still link to the register, from three folders down.
+        #expect(html.contains(#"href="../../../documents/#doc-underground-space""#))
+    }
+
+    @Test func theReportPageLinksThePrintPageAndThePDFOnlyWhenThereIsOne() throws {
+        let (_, plain) = try SampleBuildTests.buildSample()
+        let page = try #require(plain.text("hs-gdb/2023/index.html"))
+        #expect(page.contains(#"<a href="print/">打印版（公文格式）</a>"#))
+        #expect(!page.contains("report.pdf"))
+
+        var options = Builder.Options(contentDirectory: Repository.content, templatesDirectory: Repository.templates)
+        options.reportsWithPDF = .only(["hs-gdb/2023/"])
+        let output = MemoryOutput()
+        _ = try Builder(options: options).build(to: output)
+        #expect(try #require(output.text("hs-gdb/2023/index.html")).contains(#"<a href="report.pdf" type="application/pdf">下载 PDF</a>"#))
+    }
+
+    @Test func aHeadingEndingInPunctuationGetsNoSecondStop() {
+        var renderer = HTMLRenderer(runInHeadingLevel: 4)
+        let heading = MarkdownNode(kind: .numberedHeading(level: 4, number: "1.", id: "a"),
+                                   children: [MarkdownNode(kind: .text("是否落实？"), children: [], line: 1, byteColumn: 1)], line: 1, byteColumn: 1)
+        let paragraph = MarkdownNode(kind: .paragraph, children: [MarkdownNode(kind: .text("已落实。"), children: [], line: 2, byteColumn: 1)],
+                                     line: 2, byteColumn: 1)
+        let html = renderer.render(MarkdownNode(kind: .document, children: [heading, paragraph], line: 1, byteColumn: 1))
+        #expect(html == "<p class=\"run-in\" id=\"a\"><strong class=\"heading-run-in\">1.是否落实？</strong>已落实。</p>\n")
+    }
+}
+
+@Suite struct PDFDocumentInfoTests {
+    static let minimalPDF = """
+        %PDF-1.4
+        1 0 obj
+        <</Title (Old)>>
+        endobj
+        2 0 obj
+        <</Type /Catalog /Pages 3 0 R>>
+        endobj
+        xref
+        0 3
+        0000000000 65535 f \n0000000009 00000 n \n0000000044 00000 n \n
+        trailer
+        <</Size 4 /Root 2 0 R /Info 1 0 R>>
+        startxref
+        87
+        %%EOF
+
+        """
+
+    @Test func appendsAnInfoObjectWithAnXrefThatPointsAtIt() throws {
+        let original = Data(Self.minimalPDF.utf8)
+        let updated = try PDFDocumentInfo.updating(original, with: .init(title: "报告", author: "黄石市国动办", subject: "主题", keywords: "法治"))
+        #expect(updated.prefix(original.count) == original)
+        let appended = String(decoding: updated.dropFirst(original.count), as: UTF8.self)
+        #expect(appended.hasPrefix("1 0 obj\n<</Title <FEFF62A5544A> /Author <FEFF9EC477F35E0256FD52A8529E>"))
+        #expect(appended.contains("trailer\n<</Size 4 /Root 2 0 R /Info 1 0 R /Prev 87>>"))
+        // The xref entry and startxref point at the bytes they name.
+        let offsetText = try #require(appended.firstMatch(of: #/xref\n1 1\n(\d{10}) 00000 n /#)?.1)
+        let offset = try #require(Int(offsetText))
+        #expect(String(decoding: updated[offset..<(offset + 7)], as: UTF8.self) == "1 0 obj")
+        let startxrefText = try #require(appended.firstMatch(of: #/startxref\n(\d+)\n%%EOF\n$/#)?.1)
+        let startxref = try #require(Int(startxrefText))
+        #expect(String(decoding: updated[startxref..<(startxref + 4)], as: UTF8.self) == "xref")
+    }
+
+    @Test func refusesWhatIsNotAPDF() {
+        #expect(throws: PDFDocumentInfo.Failure.notAPDF) { try PDFDocumentInfo.updating(Data("<html>".utf8), with: .init(title: "", author: "", subject: "", keywords: "")) }
+    }
+}
