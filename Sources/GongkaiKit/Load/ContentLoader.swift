@@ -7,11 +7,14 @@ public struct ContentLoader {
     public let displayName: String
     /// Drafts are read for the preview only; a build never publishes them.
     public let includeDrafts: Bool
+    /// Reports read before, reused when neither they nor what their reading depends on changed.
+    public let cache: ReportCache?
 
-    public init(contentDirectory: URL, displayName: String? = nil, includeDrafts: Bool = false) {
+    public init(contentDirectory: URL, displayName: String? = nil, includeDrafts: Bool = false, cache: ReportCache? = nil) {
         self.contentDirectory = contentDirectory
         self.displayName = displayName ?? contentDirectory.path
         self.includeDrafts = includeDrafts
+        self.cache = cache
     }
 
     public struct Result: Sendable {
@@ -29,6 +32,10 @@ public struct ContentLoader {
 
         var orgs: [Org] = [], reports: [Report] = []
         let reader = ReportReader(schema: schema, allowsRawHTML: portal.allowsRawHTML)
+        // A report's reading depends on its bytes, the schema and the portal (raw_html): all three go into its key.
+        let context = ["schema.yaml", "portal.yaml"].reduce(Fingerprint.offsetBasis) { seed, name in
+            Fingerprint.of(FileManager.default.contents(atPath: url(name).path) ?? Data(), startingWith: seed)
+        }
         for slug in subfolders(of: "orgs", into: &diagnostics) {
             let folder = "orgs/\(slug)"
             guard let orgNode = readYAML("\(folder)/org.yaml", into: &diagnostics),
@@ -42,8 +49,8 @@ public struct ContentLoader {
                                                 hint: "reports are named by their year: 2023.md" | "报告文件以年度命名，如 2023.md"))
                     continue
                 }
-                guard let file = SourceReader.read(url(relative), displayPath: display(relative), into: &diagnostics),
-                      let report = reader.read(file, orgFolder: slug, fileYear: year, into: &diagnostics) else { continue }
+                guard let report = readReport(relative, org: slug, year: year, reader: reader, context: context, into: &diagnostics)
+                else { continue }
                 if report.status == .published || includeDrafts { reports.append(report) }
             }
         }
@@ -51,6 +58,25 @@ public struct ContentLoader {
         diagnostics += CrossReferenceCheck.run(reports: reports)
         let site = diagnostics.hasErrors ? nil : Site(portal: portal, schema: schema, orgs: orgs, reports: reports)
         return Result(site: site, diagnostics: diagnostics.sortedForDisplay())
+    }
+
+    private func readReport(_ relative: String, org: String, year: Int, reader: ReportReader, context: UInt64,
+                            into diagnostics: inout [Diagnostic]) -> Report? {
+        guard let data = FileManager.default.contents(atPath: url(relative).path) else {
+            diagnostics.append(.error("source.unreadable", at: location(relative), "cannot read this file" | "无法读取此文件"))
+            return nil
+        }
+        let fingerprint = Fingerprint.of(data, startingWith: context)
+        if let cached = cache?.entry(for: relative, fingerprint: fingerprint) {
+            diagnostics += cached.diagnostics
+            return cached.report
+        }
+        var found: [Diagnostic] = []
+        let report = SourceReader.decode(data, displayPath: display(relative), into: &found)
+            .flatMap { reader.read($0, orgFolder: org, fileYear: year, into: &found) }
+        cache?.store(.init(fingerprint: fingerprint, report: report, diagnostics: found), for: relative)
+        diagnostics += found
+        return report
     }
 
     private func url(_ relative: String) -> URL { contentDirectory.appendingPathComponent(relative) }

@@ -1,4 +1,4 @@
-/// A choice of reports by site path (`hs-gdb/2023/`): none, all, or some.
+/// A choice of reports by site path (`hs-gdb/2023/`), or of departments by slug: none, all, or some.
 public enum ReportSelection: Sendable, Equatable {
     case none
     case all

@@ -17,56 +17,63 @@ public struct SiteRenderer {
     static let headlineFigureCount = 4
 
     /// One HTML page to render: its file, its template and the values the template receives.
+    /// One HTML page to render: its file, its template and the values the template receives, built on demand.
     struct Page {
         let file: String
         let template: String
-        let view: [String: Any]
+        let view: () -> [String: Any]
         /// The page's site path and date in the sitemap; nil for pages not listed there (404).
         let sitemapEntry: (path: String, lastModified: SimpleDate?)?
+        /// Whether the selection asks for this page to be rendered.
+        let isSelected: Bool
     }
 
     /// Hands each HTML page to `body` in a stable order, one at a time, so a large site is never held whole.
-    func forEachPage(_ body: (Page) throws -> Void) throws {
-        func page(_ view: PageView, template: String, extra: [String: Any]) throws {
-            try body(Page(file: view.sitePath + "index.html", template: template, view: view.dictionary.merging(extra),
-                          sitemapEntry: (view.sitePath, view.published)))
+    func forEachPage(_ selection: RenderSelection = .everything, _ body: (Page) throws -> Void) throws {
+        func page(_ view: PageView, template: String, selected: Bool, extra: @escaping () -> [String: Any]) throws {
+            try body(Page(file: view.sitePath + "index.html", template: template, view: { view.dictionary.merging(extra()) },
+                          sitemapEntry: (view.sitePath, view.published), isSelected: selected))
         }
         try page(PageView(portal: site.portal, sitePath: "", title: site.portal.name, column: "首页", published: nil, source: nil),
-                 template: "home", extra: homeValues(root: ""))
+                 template: "home", selected: selection.sharedPages) { homeValues(root: "") }
         for org in site.orgs {
             let view = PageView(portal: site.portal, sitePath: "\(org.slug)/", title: org.name, column: org.shortName,
                                 published: site.reports(of: org.slug).last?.published, source: org.name)
-            try page(view, template: "org", extra: orgValues(org, root: view.root))
+            try page(view, template: "org", selected: selection.orgs.includes(org.slug)) { orgValues(org, root: view.root) }
         }
         for report in site.reports {
             guard let org = site.org(report.org) else { continue }
+            let selected = selection.reports.includes(report.sitePath)
             let view = PageView(portal: site.portal, sitePath: report.sitePath, title: report.title, column: "法治政府建设年度报告",
                                 published: report.published, source: org.name)
             let reportView = ReportView(report: report, org: org, schema: site.schema, allowsRawHTML: site.portal.allowsRawHTML,
                                         hasPDF: reportsWithPDF.includes(report.sitePath))
-            try page(view, template: "report", extra: reportView.dictionary(root: view.root))
+            try page(view, template: "report", selected: selected) { reportView.dictionary(root: view.root) }
             let printView = PageView(portal: site.portal, sitePath: report.sitePath + "print/", title: report.title,
                                      column: "法治政府建设年度报告", published: report.published, source: org.name)
-            try page(printView, template: "print", extra: reportView.printDictionary(root: printView.root))
+            try page(printView, template: "print", selected: selected) { reportView.printDictionary(root: printView.root) }
         }
         let documentsView = PageView(portal: site.portal, sitePath: "documents/", title: "文件登记", column: "文件登记",
                                      published: nil, source: nil)
-        try page(documentsView, template: "documents", extra: documentsValues(root: documentsView.root))
+        try page(documentsView, template: "documents", selected: selection.sharedPages) { documentsValues(root: documentsView.root) }
         var notFound = PageView(portal: site.portal, sitePath: "", title: "页面不存在", column: "404", published: nil, source: nil)
         notFound.absoluteRoot = site.portal.basePath
-        try body(Page(file: "404.html", template: "404", view: notFound.dictionary, sitemapEntry: nil))
+        try body(Page(file: "404.html", template: "404", view: { notFound.dictionary }, sitemapEntry: nil, isSelected: selection.sharedPages))
     }
 
-    /// Writes every page, asset and feed; returns the number of files written.
+    /// Writes the selected pages, and with the shared pages the sitemap, robots.txt, the feed and the assets;
+    /// returns the number of files written.
     @discardableResult
-    public func render(to output: some OutputSink) throws -> Int {
+    public func render(to output: some OutputSink, selection: RenderSelection = .everything) throws -> Int {
         var written = 0
         var sitemap: [(path: String, lastModified: SimpleDate?)] = []
-        try forEachPage { page in
-            try output.write(templates.render(page.view, page: page.template), to: page.file)
+        try forEachPage(selection) { page in
             if let entry = page.sitemapEntry { sitemap.append(entry) }
+            guard page.isSelected else { return }
+            try output.write(templates.render(page.view(), page: page.template), to: page.file)
             written += 1
         }
+        guard selection.sharedPages else { return written }
         try output.write(Sitemap.xml(baseURL: site.portal.baseURL, pages: sitemap), to: "sitemap.xml")
         try output.write("User-agent: *\nAllow: /\nSitemap: \(site.portal.baseURL)sitemap.xml\n", to: "robots.txt")
         try output.write(AtomFeed.xml(site: site), to: "feed.xml")

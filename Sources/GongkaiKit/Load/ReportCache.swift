@@ -1,0 +1,49 @@
+import Foundation
+
+/// Reports already read, keyed by file and by a fingerprint of their bytes and of everything their reading depends
+/// on (schema.yaml, portal.yaml). The preview keeps one across rebuilds, so a save re-reads only the file that changed.
+public final class ReportCache: @unchecked Sendable {
+    struct Entry {
+        let fingerprint: UInt64
+        let report: Report?
+        let diagnostics: [Diagnostic]
+    }
+
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+
+    public init() {}
+
+    func entry(for path: String, fingerprint: UInt64) -> Entry? {
+        lock.withLock { entries[path].flatMap { $0.fingerprint == fingerprint ? $0 : nil } }
+    }
+
+    func store(_ entry: Entry, for path: String) {
+        lock.withLock { entries[path] = entry }
+    }
+
+    /// How many reports are held, for tests.
+    var count: Int { lock.withLock { entries.count } }
+}
+
+/// FNV-1a, 64 bits: a fast fingerprint of bytes for caches and ETags (not for security).
+enum Fingerprint {
+    static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let prime: UInt64 = 0x0000_0100_0000_01B3
+
+    static func of(_ data: Data, startingWith seed: UInt64 = offsetBasis) -> UInt64 {
+        data.withUnsafeBytes { bytes in
+            var hash = seed
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* prime
+            }
+            return hash
+        }
+    }
+
+    static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
