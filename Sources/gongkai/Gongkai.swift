@@ -2,20 +2,24 @@ import ArgumentParser
 import Foundation
 
 @main
-struct Gongkai: ParsableCommand {
+struct Gongkai: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gongkai",
         abstract: "Builds government transparency portals and printable annual reports from Markdown.",
         version: GongkaiVersion.string,
-        subcommands: [BuildCommand.self, CheckCommand.self, PDFCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, PDFCommand.self, ServeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 
     /// Usage mistakes exit with 2, as `check` documents, instead of ArgumentParser's 64.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))

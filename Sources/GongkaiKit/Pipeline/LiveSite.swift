@@ -1,0 +1,99 @@
+import Foundation
+
+/// The preview's site: built into memory, rebuilt after every change to the sources, re-reading only the reports
+/// that changed and re-rendering only the pages a change affects. When the sources break, the last good site stays
+/// and the diagnostics are kept for the page overlay.
+public final class LiveSite: @unchecked Sendable {
+    /// What the server serves: the last good files, and what the latest build said.
+    public struct Snapshot: Sendable {
+        public let files: [String: Data]
+        public let etags: [String: String]
+        /// The latest build's diagnostics; with errors among them, `files` are from the build before.
+        public let diagnostics: [Diagnostic]
+        /// Raised after every rebuild, so pages can tell they are stale.
+        public let version: Int
+
+        public var isBroken: Bool { diagnostics.hasErrors }
+    }
+
+    public struct Update: Sendable {
+        public let succeeded: Bool
+        /// Files rendered; every page on a full rebuild.
+        public let filesRendered: Int
+        public let fullRebuild: Bool
+        public let duration: Duration
+    }
+
+    private let options: Builder.Options
+    private let cache = ReportCache()
+    private let lock = NSLock()
+    private var current = Snapshot(files: [:], etags: [:], diagnostics: [], version: 0)
+    private var lastSite: Site?
+
+    public init(options: Builder.Options) {
+        self.options = options
+    }
+
+    public var snapshot: Snapshot { lock.withLock { current } }
+
+    /// Rebuilds after `changed` files (absolute paths); nil rebuilds everything. Call from one thread at a time.
+    @discardableResult
+    public func rebuild(changed: [URL]? = nil) -> Update {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayName: options.contentDisplayName,
+                                   includeDrafts: options.includeDrafts, cache: cache).load()
+        var diagnostics = loaded.diagnostics
+        let templates = TemplateSet.load(from: options.templatesDirectory, displayName: options.templatesDisplayName, into: &diagnostics)
+        diagnostics = diagnostics.sortedForDisplay()
+
+        guard let site = loaded.site, let templates, !diagnostics.hasErrors else {
+            lock.withLock {
+                current = Snapshot(files: current.files, etags: current.etags, diagnostics: diagnostics, version: current.version + 1)
+            }
+            return Update(succeeded: false, filesRendered: 0, fullRebuild: false, duration: clock.now - started)
+        }
+        let previous = lock.withLock { (lastSite, current) }
+        let selection = previous.0.flatMap { affected(by: changed, in: site, comparedWith: $0) } ?? .everything
+        let output = MemoryOutput()
+        let rendered = (try? SiteRenderer(site: site, templates: templates, reportsWithPDF: options.reportsWithPDF)
+            .render(to: output, selection: selection)) ?? 0
+        var files = selection == .everything ? [:] : previous.1.files
+        var etags = selection == .everything ? [:] : previous.1.etags
+        for (path, data) in output.files {
+            files[path] = data
+            etags[path] = "\"" + Fingerprint.hex(Fingerprint.of(data)) + "\""
+        }
+        lock.withLock {
+            lastSite = site
+            current = Snapshot(files: files, etags: etags, diagnostics: diagnostics, version: current.version + 1)
+        }
+        return Update(succeeded: true, filesRendered: rendered, fullRebuild: selection == .everything, duration: clock.now - started)
+    }
+
+    /// The pages a change touches, or nil when only a full rebuild is safe: a template, the schema, the portal or
+    /// an unknown file changed, or reports came or went.
+    func affected(by changed: [URL]?, in site: Site, comparedWith previous: Site) -> RenderSelection? {
+        guard let changed, !changed.isEmpty,
+              site.reports.map(\.sitePath) == previous.reports.map(\.sitePath),
+              site.orgs.map(\.slug) == previous.orgs.map(\.slug) else { return nil }
+        let content = options.contentDirectory.standardizedFileURL.path + "/"
+        var reports = Set<String>(), orgs = Set<String>()
+        for url in changed {
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(content) else { return nil }
+            let parts = path.dropFirst(content.count).split(separator: "/").map(String.init)
+            guard parts.count == 3, parts[0] == "orgs" else { return nil }
+            let org = parts[1]
+            orgs.insert(org)
+            if parts[2] == "org.yaml" {
+                reports.formUnion(site.reports(of: org).map(\.sitePath))
+            } else if parts[2].hasSuffix(".md"), let year = Int(parts[2].dropLast(3)) {
+                reports.insert("\(org)/\(year)/")
+            } else {
+                return nil
+            }
+        }
+        return RenderSelection(reports: .only(reports), orgs: .only(orgs), sharedPages: true)
+    }
+}

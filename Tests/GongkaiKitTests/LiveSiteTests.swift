@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import GongkaiKit
+
+/// The preview's rebuilds: only what a change affects is read and rendered again; broken sources keep the last good site.
+@Suite struct LiveSiteTests {
+    static func twoDepartments() throws -> (TestContent, LiveSite) {
+        let content = try TestContent(files: [
+            "orgs/a/2023.md": TestContent.report(org: "a", body: "## 甲 {#work}\n\n讲座 [3 次](metric:lectures)。\n"),
+            "orgs/b/2023.md": TestContent.report(org: "b", body: "## 乙 {#work}\n"),
+        ])
+        let site = LiveSite(options: content.options)
+        #expect(site.rebuild().fullRebuild)
+        return (content, site)
+    }
+
+    @Test func aReportEditRerendersItsPagesItsDepartmentAndTheSharedPagesOnly() throws {
+        let (content, site) = try Self.twoDepartments()
+        let before = site.snapshot
+        let report = content.directory.appendingPathComponent("orgs/a/2023.md")
+        try Data(TestContent.report(org: "a", body: "## 甲 {#work}\n\n讲座 [4 次](metric:lectures)。\n").utf8).write(to: report)
+        let update = site.rebuild(changed: [report])
+        #expect(update.succeeded)
+        #expect(!update.fullRebuild)
+        // a/2023/ and its print page, a/, and home, documents, 404, sitemap, robots, feed and the two stylesheets.
+        #expect(update.filesRendered == 2 + 1 + 3 + 3 + 2)
+        let after = site.snapshot
+        #expect(after.files.keys.sorted() == before.files.keys.sorted())
+        #expect(String(decoding: after.files["a/2023/index.html"]!, as: UTF8.self).contains("4 次"))
+        #expect(after.files["b/2023/index.html"] == before.files["b/2023/index.html"])
+        #expect(after.version == before.version + 1)
+    }
+
+    @Test func aTemplateEditOrANewReportRebuildsEverything() throws {
+        let (content, site) = try Self.twoDepartments()
+        let template = Repository.templates.appendingPathComponent("footer.mustache")
+        #expect(site.rebuild(changed: [template]).fullRebuild)
+        let added = content.directory.appendingPathComponent("orgs/b/2024.md")
+        try Data(TestContent.report(org: "b", year: 2024, body: "## 丙\n").utf8).write(to: added)
+        let update = site.rebuild(changed: [added])
+        #expect(update.fullRebuild)
+        #expect(site.snapshot.files["b/2024/index.html"] != nil)
+    }
+
+    @Test func brokenSourcesKeepTheLastGoodSiteAndTheirDiagnostics() throws {
+        let (content, site) = try Self.twoDepartments()
+        let good = site.snapshot
+        let report = content.directory.appendingPathComponent("orgs/a/2023.md")
+        try Data(TestContent.report(org: "a", body: "讲座 [3 次](metric:nope)\n").utf8).write(to: report)
+        let update = site.rebuild(changed: [report])
+        #expect(!update.succeeded)
+        let broken = site.snapshot
+        #expect(broken.isBroken)
+        #expect(broken.diagnostics.map(\.id) == ["metric.unknown-key"])
+        #expect(broken.files == good.files)
+    }
+}
