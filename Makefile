@@ -4,7 +4,9 @@ BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config=pkg-co
 TEST_PACKAGES := nginx=nginx-light python3=python3 chromium=chromium weasyprint=weasyprint pdfinfo=poppler-utils \
 	fonts-noto-cjk fonts-arphic-ukai
 
-.PHONY: deps test-deps build run test test-swift test-e2e test-pdf pdf pdf-preview clean
+BENCH_PACKAGES := hugo=hugo cmark-gfm=cmark-gfm time=time
+
+.PHONY: deps test-deps build run test test-swift test-e2e test-pdf pdf pdf-preview bench clean
 
 deps:
 	@scripts/ensure-packages.sh $(BUILD_PACKAGES)
@@ -46,5 +48,13 @@ pdf-preview: pdf
 	done
 	@ls pdf-preview
 
+# Build speed and memory side by side with Hugo and the cmark-gfm floor, on a small and a large generated corpus.
+bench: deps
+	@scripts/ensure-packages.sh $(BENCH_PACKAGES)
+	$(SWIFT) build -c release --product gongkai
+	python3 Benchmarks/generate_corpus.py 10 3 30 bench-corpus/small
+	python3 Benchmarks/generate_corpus.py 100 5 40 bench-corpus/large
+	python3 Benchmarks/run_bench.py "$$($(SWIFT) build -c release --show-bin-path)/gongkai" bench-corpus bench-results/latest.json
+
 clean:
-	rm -rf .build public pdf-preview
+	rm -rf .build public pdf-preview bench-corpus bench-results
