@@ -118,3 +118,30 @@ import Testing
         #expect(first.files == second.files)
     }
 }
+
+/// Reports are read and pages rendered on every core; the bytes must not depend on it.
+@Suite struct ParallelBuildTests {
+    @Test func aParallelBuildIsByteIdenticalToASingleThreadedOne() throws {
+        var files: [String: String] = [:]
+        for org in ["a", "b", "c"] {
+            for year in 2021...2023 {
+                files["orgs/\(org)/\(year).md"] = TestContent.report(org: org, year: year, body: """
+                    ## 工作 {#work}
+                    ### 宣传 {#publicity}
+                    讲座 [\(year - 2000) 次](metric:lectures)，资料 [\(year) 余份](metric:copies)，**加粗**与~~删除~~。
+                    ## 明年 {#plans}
+                    ### 安排 {#plan-a}
+                    """)
+            }
+        }
+        let content = try TestContent(files: files)
+        var single = content.options
+        single.parallel = false
+        let sequential = MemoryOutput(), parallel = MemoryOutput()
+        #expect(try Builder(options: single).build(to: sequential).succeeded)
+        #expect(try Builder(options: content.options).build(to: parallel).succeeded)
+        // 9 reports and their print pages, 3 departments, home, documents, 404, sitemap, robots, feed, 2 stylesheets
+        #expect(sequential.files.count == 9 * 2 + 3 + 6 + 2)
+        #expect(sequential.files == parallel.files)
+    }
+}

@@ -10,7 +10,12 @@ public struct ContentLoader {
     /// Reports read before, reused when neither they nor what their reading depends on changed.
     public let cache: ReportCache?
 
-    public init(contentDirectory: URL, displayName: String? = nil, includeDrafts: Bool = false, cache: ReportCache? = nil) {
+    /// Read reports on every core.
+    public let parallel: Bool
+
+    public init(contentDirectory: URL, displayName: String? = nil, includeDrafts: Bool = false, cache: ReportCache? = nil,
+                parallel: Bool = true) {
+        self.parallel = parallel
         self.contentDirectory = contentDirectory
         self.displayName = displayName ?? contentDirectory.path
         self.includeDrafts = includeDrafts
@@ -36,6 +41,7 @@ public struct ContentLoader {
         let context = ["schema.yaml", "portal.yaml"].reduce(Fingerprint.offsetBasis) { seed, name in
             Fingerprint.of(FileManager.default.contents(atPath: url(name).path) ?? Data(), startingWith: seed)
         }
+        var jobs: [(relative: String, org: String, year: Int)] = []
         for slug in subfolders(of: "orgs", into: &diagnostics) {
             let folder = "orgs/\(slug)"
             guard let orgNode = readYAML("\(folder)/org.yaml", into: &diagnostics),
@@ -49,10 +55,18 @@ public struct ContentLoader {
                                                 hint: "reports are named by their year: 2023.md" | "报告文件以年度命名，如 2023.md"))
                     continue
                 }
-                guard let report = readReport(relative, org: slug, year: year, reader: reader, context: context, into: &diagnostics)
-                else { continue }
-                if report.status == .published || includeDrafts { reports.append(report) }
+                jobs.append((relative, slug, year))
             }
+        }
+        // Reports are read on every core; only cmark-gfm's parse itself is one at a time (see MarkdownParser).
+        let results = ParallelMap.map(jobs, parallel: parallel) { job in
+            var found: [Diagnostic] = []
+            let report = readReport(job.relative, org: job.org, year: job.year, reader: reader, context: context, into: &found)
+            return (report, found)
+        }
+        for (report, found) in results {
+            diagnostics += found
+            if let report, report.status == .published || includeDrafts { reports.append(report) }
         }
         reports.sort { ($0.org, $0.year) < ($1.org, $1.year) }
         diagnostics += CrossReferenceCheck.run(reports: reports)

@@ -13,6 +13,7 @@ public struct SourceFile: Sendable {
     public init(path: String, text: String) {
         self.path = path
         var normalised = text
+        normalised.makeContiguousUTF8()
         if normalised.hasPrefix("\u{FEFF}") { normalised.removeFirst() }
         // Checked on bytes: Foundation's `contains` on a whole report costs more than parsing it.
         if normalised.utf8.contains(UInt8(ascii: "\r")) {
@@ -20,8 +21,8 @@ public struct SourceFile: Sendable {
         }
         self.text = normalised
         var starts = [0]
-        for (offset, byte) in normalised.utf8.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        normalised.withUTF8 { bytes in
+            for offset in bytes.indices where bytes[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
         }
         self.lineStarts = starts
     }
@@ -39,12 +40,13 @@ public struct SourceFile: Sendable {
         return text[start..<end]
     }
 
-    /// The character column of a 1-based byte column on a line (cmark-gfm counts bytes).
+    /// The character column of a 1-based byte column on a line (cmark-gfm counts bytes). Characters are counted as
+    /// Unicode scalars, which is what editors show for Chinese text, without the cost of grapheme breaking.
     public func characterColumn(line number: Int, byteColumn: Int) -> Int {
         let utf8 = line(number).utf8
         let bytes = min(max(byteColumn - 1, 0), utf8.count)
-        let prefix = utf8.prefix(bytes)
-        return (String(decoding: prefix, as: UTF8.self)).count + 1
+        // Every scalar has exactly one byte that is not a continuation byte (10xxxxxx).
+        return utf8.prefix(bytes).reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 
     /// The location of a 1-based line and byte column.
@@ -63,11 +65,11 @@ public struct SourceFile: Sendable {
 extension String.UTF8View {
     /// Whether `byte` occurs twice in a row (`**`, `__`), without going through Foundation's string search.
     func containsRun(of byte: UInt8) -> Bool {
-        var previous: UInt8 = 0
-        for current in self {
-            if current == byte, previous == byte { return true }
-            previous = current
+        let scan = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
+            guard bytes.count > 1 else { return false }
+            for index in 1..<bytes.count where bytes[index] == byte && bytes[index - 1] == byte { return true }
+            return false
         }
-        return false
+        return withContiguousStorageIfAvailable(scan) ?? Array(self).withUnsafeBufferPointer(scan)
     }
 }

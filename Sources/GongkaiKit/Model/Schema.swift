@@ -21,13 +21,19 @@ public struct Schema: Sendable {
         /// Whether a heading with this id and title is this part in a report of `year`. Titles compare without
         /// spaces (`2024 年工作思路` is `2024年工作思路`); `{year}` and `{next_year}` stand for the report's years.
         func isMatched(byID id: String, title: String, year: Int) -> Bool {
-            if ids.contains(id) { return true }
-            let heading = title.filter { !$0.isWhitespace }
-            return titles.contains { accepted in
-                accepted.replacingOccurrences(of: "{year}", with: String(year))
-                    .replacingOccurrences(of: "{next_year}", with: String(year + 1))
-                    .filter { !$0.isWhitespace } == heading
-            }
+            ids.contains(id) || acceptedTitles(year: year).contains(Self.normalized(title))
+        }
+
+        /// The titles that name this part in a report of `year`, normalised.
+        func acceptedTitles(year: Int) -> Set<String> {
+            Set(titles.map { accepted in
+                Self.normalized(accepted.replacingOccurrences(of: "{year}", with: String(year))
+                    .replacingOccurrences(of: "{next_year}", with: String(year + 1)))
+            })
+        }
+
+        static func normalized(_ title: String) -> String {
+            title.filter { !$0.isWhitespace }
         }
     }
 

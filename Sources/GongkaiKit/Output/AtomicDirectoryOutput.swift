@@ -7,6 +7,7 @@ public final class AtomicDirectoryOutput: OutputSink, @unchecked Sendable {
     public let staging: URL
     private let fileManager = FileManager.default
     private var createdFolders = Set<String>()
+    private let lock = NSLock()
 
     public init(destination: URL) throws {
         self.destination = destination.standardizedFileURL
@@ -21,9 +22,10 @@ public final class AtomicDirectoryOutput: OutputSink, @unchecked Sendable {
     public func write(_ contents: Data, to sitePath: String) throws {
         let target = staging.appendingPathComponent(sitePath)
         let folder = target.deletingLastPathComponent().path
-        if !createdFolders.contains(folder) {
+        // Pages are written from several threads; creating a folder twice is harmless, the set is not.
+        if !lock.withLock({ createdFolders.contains(folder) }) {
             try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            createdFolders.insert(folder)
+            _ = lock.withLock { createdFolders.insert(folder) }
         }
         try contents.write(to: target)
     }

@@ -22,11 +22,13 @@ struct ReportAnalyzer {
     static let numberedLevels = 2...5
     private var counters = [Int](repeating: 0, count: 7)
     private var previousLevel = 1
-    private var usedIDs: [String: SourceLocation] = [:]
+    /// The file line each heading id was first used on.
+    private var usedIDs: [String: Int] = [:]
     private var currentSection = ""
     private var insidePlanPart = false
     private var mentionCounts: [String: Int] = [:]
-    private var figureValues: [String: (Figure, SourceLocation)] = [:]
+    /// The first figure given for each metric, and its file line.
+    private var figureValues: [String: (Figure, Int)] = [:]
     private var rawHTMLReported = false
 
     init(file: SourceFile, bodyFirstLine: Int, schema: Schema, documents: [DeclaredDocument], declaredDocumentKeys: Set<String>,
@@ -100,9 +102,10 @@ struct ReportAnalyzer {
     private mutating func heading(_ node: MarkdownNode, level: Int) -> MarkdownNode {
         var children = node.children.map { transform($0) }
         let explicitID = Self.takeExplicitID(from: &children)
-        let here = location(of: node)
+        // Locations are worked out only for diagnostics: counting the characters before a column is not free.
+        let line = node.line + bodyFirstLine - 1
         if level > previousLevel + 1 {
-            diagnostics.append(.warning("structure.skipped-level", at: here,
+            diagnostics.append(.warning("structure.skipped-level", at: location(of: node),
                                         "this heading jumps from level \(previousLevel) to level \(level)"
                                           | "标题从第 \(previousLevel) 级跳到了第 \(level) 级",
                                         hint: "use \(String(repeating: "#", count: previousLevel + 1)) here"
@@ -116,14 +119,14 @@ struct ReportAnalyzer {
         let generatedID = "s" + (2...max(2, level)).map { String(counters[$0]) }.joined(separator: "-")
         let id = explicitID ?? generatedID
         if let explicitID, !Self.isValidID(explicitID) {
-            diagnostics.append(.error("heading.invalid-id", at: here, "the id `\(explicitID)` may use only letters, digits, `-` and `_`, starting with a letter"
+            diagnostics.append(.error("heading.invalid-id", at: location(of: node), "the id `\(explicitID)` may use only letters, digits, `-` and `_`, starting with a letter"
                                         | "id `\(explicitID)` 只能包含英文字母、数字、`-` 和 `_`，并以字母开头"))
         }
         if let first = usedIDs[id] {
-            diagnostics.append(.error("heading.duplicate-id", at: here, "the id `\(id)` is used already on line \(first.line)" | "id `\(id)` 已在第 \(first.line) 行使用",
+            diagnostics.append(.error("heading.duplicate-id", at: location(of: node), "the id `\(id)` is used already on line \(first)" | "id `\(id)` 已在第 \(first) 行使用",
                                       hint: "give this heading another {#id}" | "为此标题另起一个 {#id}"))
         } else {
-            usedIDs[id] = here
+            usedIDs[id] = line
         }
         let title = MarkdownNode(kind: .group, children: children, line: 0, byteColumn: 0).plainText
         headings.append(HeadingEntry(level: level, number: number, title: title, id: id))
@@ -133,7 +136,7 @@ struct ReportAnalyzer {
             insidePlanPart = schema.parts.contains { $0.holdsPlans && $0.isMatched(byID: id, title: title, year: year) }
         } else if level == 3, insidePlanPart {
             if explicitID == nil {
-                diagnostics.append(.warning("plan.missing-id", at: here, "a plan item needs an id so later reports can cite it" | "工作安排需要 id，以便以后的报告引用",
+                diagnostics.append(.warning("plan.missing-id", at: location(of: node), "a plan item needs an id so later reports can cite it" | "工作安排需要 id，以便以后的报告引用",
                                             hint: "end the heading with {#plan-…}" | "在标题末尾加上 {#plan-…}"))
             }
             planItems.append(PlanItem(id: id, number: number, title: title))
@@ -177,9 +180,12 @@ struct ReportAnalyzer {
 
     /// Each part the schema asks for is covered by a heading, at any level, whose id or title it lists.
     private mutating func checkRequiredParts() {
+        let ids = Set(headings.map(\.id))
+        let titles = Set(headings.map { Schema.Part.normalized($0.title) })
         for part in schema.parts {
             guard let severity = part.severity,
-                  !headings.contains(where: { part.isMatched(byID: $0.id, title: $0.title, year: year) }) else { continue }
+                  !part.ids.contains(where: ids.contains),
+                  !part.acceptedTitles(year: year).contains(where: titles.contains) else { continue }
             let example = part.titles.first.map { "`## \($0)\(part.ids.first.map { " {#\($0)}" } ?? "")`" }
             let suggestion = example.map { "add a heading such as \($0)" | "添加标题，如 \($0)" }
             diagnostics.append(Diagnostic(severity, "structure.missing-part", at: file.location(line: bodyFirstLine, column: 1),
@@ -190,12 +196,12 @@ struct ReportAnalyzer {
     // MARK: Links
 
     private mutating func figure(_ node: MarkdownNode, key: String) -> MarkdownNode {
-        let here = location(of: node)
+        let line = node.line + bodyFirstLine - 1
         let text = node.plainText
         let children = node.children.map { transform($0) }
         let plain = MarkdownNode(kind: .group, children: children, line: node.line, byteColumn: node.byteColumn)
         guard let definition = schema.metrics[key] else {
-            diagnostics.append(.error("metric.unknown-key", at: here, "`\(key)` is not in the metric catalogue (schema.yaml)" | "指标目录（schema.yaml）中没有 `\(key)`",
+            diagnostics.append(.error("metric.unknown-key", at: location(of: node), "`\(key)` is not in the metric catalogue (schema.yaml)" | "指标目录（schema.yaml）中没有 `\(key)`",
                                       hint: Suggestion.hint(for: key, in: schema.metrics.keys)
                                         ?? ("add it under `metrics:` in schema.yaml" | "在 schema.yaml 的 `metrics:` 下添加")))
             return plain
@@ -206,38 +212,38 @@ struct ReportAnalyzer {
             figure = parsed
         case .failure(let failure):
             let why = failure == .noNumber ? "has no number in Arabic digits" | "中没有阿拉伯数字" : "has no unit after the number" | "中数字后没有单位"
-            diagnostics.append(.error("metric.unparsable-figure", at: here, "the figure `\(text)` \(why.en)" | "数据 `\(text)` \(why.zh)",
+            diagnostics.append(.error("metric.unparsable-figure", at: location(of: node), "the figure `\(text)` \(why.en)" | "数据 `\(text)` \(why.zh)",
                                       hint: "write it as printed, e.g. `3 次`, `60 余次`, `100%`" | "按印刷稿写，如 `3 次`、`60 余次`、`100%`"))
             return plain
         }
         if !definition.units.isEmpty, !definition.units.contains(figure.unit) {
-            diagnostics.append(.error("metric.unit-mismatch", at: here,
+            diagnostics.append(.error("metric.unit-mismatch", at: location(of: node),
                                       "`\(key)` is counted in \(definition.units.joined(separator: " / ")), but this figure is in `\(figure.unit)`"
                                         | "`\(key)` 的单位是\(definition.units.joined(separator: "/"))，此处为 `\(figure.unit)`",
                                       hint: "write the figure with the catalogue's unit, or add the unit to `units:` in schema.yaml"
                                         | "按指标目录的单位书写，或在 schema.yaml 的 `units:` 中添加此单位"))
         }
         if definition.kind == .percent, figure.value > 100 {
-            diagnostics.append(.error("metric.percent-range", at: here, "a percentage above 100: `\(text)`" | "百分比超过 100：`\(text)`"))
+            diagnostics.append(.error("metric.percent-range", at: location(of: node), "a percentage above 100: `\(text)`" | "百分比超过 100：`\(text)`"))
         }
         if let minimum = definition.minimum, figure.value < minimum {
-            diagnostics.append(.error("metric.out-of-range", at: here, "`\(key)` is at least \(minimum.formatted) by the catalogue; found `\(text)`"
+            diagnostics.append(.error("metric.out-of-range", at: location(of: node), "`\(key)` is at least \(minimum.formatted) by the catalogue; found `\(text)`"
                                         | "指标目录规定 `\(key)` 不小于 \(minimum.formatted)，此处为 `\(text)`"))
         }
         if let maximum = definition.maximum, figure.value > maximum {
-            diagnostics.append(.error("metric.out-of-range", at: here, "`\(key)` is at most \(maximum.formatted) by the catalogue; found `\(text)`"
+            diagnostics.append(.error("metric.out-of-range", at: location(of: node), "`\(key)` is at most \(maximum.formatted) by the catalogue; found `\(text)`"
                                         | "指标目录规定 `\(key)` 不大于 \(maximum.formatted)，此处为 `\(text)`"))
         }
-        if let (earlier, earlierLocation) = figureValues[key] {
+        if let (earlier, earlierLine) = figureValues[key] {
             if earlier.value != figure.value || earlier.qualifier != figure.qualifier {
-                diagnostics.append(.error("metric.conflicting-values", at: here,
-                                          "`\(key)` was given as `\(earlier.text)` on line \(earlierLocation.line) and here as `\(text)`"
-                                            | "`\(key)` 在第 \(earlierLocation.line) 行为 `\(earlier.text)`，此处为 `\(text)`",
+                diagnostics.append(.error("metric.conflicting-values", at: location(of: node),
+                                          "`\(key)` was given as `\(earlier.text)` on line \(earlierLine) and here as `\(text)`"
+                                            | "`\(key)` 在第 \(earlierLine) 行为 `\(earlier.text)`，此处为 `\(text)`",
                                           hint: "one report gives one value per metric; use another key for a different figure"
                                             | "一份报告中每个指标只有一个值；不同的数据请用另一个指标键"))
             }
         } else {
-            figureValues[key] = (figure, here)
+            figureValues[key] = (figure, line)
             figures.append(figure)
         }
         return MarkdownNode(kind: .figure(figure), children: children, line: node.line, byteColumn: node.byteColumn)

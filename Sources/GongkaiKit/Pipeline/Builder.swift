@@ -10,6 +10,8 @@ public struct Builder: Sendable {
         public var contentDisplayName: String
         public var templatesDisplayName: String
         public var includeDrafts = false
+        /// Read reports and render pages on every core; off only to compare with a single-threaded build.
+        public var parallel = true
         /// The reports whose PDF is published with the site, so their pages link to it.
         public var reportsWithPDF: ReportSelection = .none
 
@@ -40,7 +42,7 @@ public struct Builder: Sendable {
     /// Loads and checks the sources and the templates without rendering.
     public func check() -> (site: Site?, templates: TemplateSet?, diagnostics: [Diagnostic]) {
         let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayName: options.contentDisplayName,
-                                   includeDrafts: options.includeDrafts).load()
+                                   includeDrafts: options.includeDrafts, parallel: options.parallel).load()
         var diagnostics = loaded.diagnostics
         let templates = TemplateSet.load(from: options.templatesDirectory, displayName: options.templatesDisplayName, into: &diagnostics)
         return (loaded.site, templates, diagnostics.sortedForDisplay())
@@ -52,7 +54,8 @@ public struct Builder: Sendable {
         guard let site = checked.site, let templates = checked.templates, !checked.diagnostics.hasErrors else {
             return Outcome(diagnostics: checked.diagnostics, site: nil, filesWritten: nil)
         }
-        let count = try SiteRenderer(site: site, templates: templates, reportsWithPDF: options.reportsWithPDF).render(to: output)
+        let count = try SiteRenderer(site: site, templates: templates, reportsWithPDF: options.reportsWithPDF, parallel: options.parallel)
+            .render(to: output)
         return Outcome(diagnostics: checked.diagnostics, site: site, filesWritten: count)
     }
 

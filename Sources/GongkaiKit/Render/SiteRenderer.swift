@@ -7,7 +7,11 @@ public struct SiteRenderer {
     /// The reports whose PDF is published with the site; their pages link to it.
     let reportsWithPDF: ReportSelection
 
-    public init(site: Site, templates: TemplateSet, reportsWithPDF: ReportSelection = .none) {
+    /// Render pages on every core.
+    let parallel: Bool
+
+    public init(site: Site, templates: TemplateSet, reportsWithPDF: ReportSelection = .none, parallel: Bool = true) {
+        self.parallel = parallel
         self.site = site
         self.templates = templates
         self.reportsWithPDF = reportsWithPDF
@@ -65,14 +69,23 @@ public struct SiteRenderer {
     /// returns the number of files written.
     @discardableResult
     public func render(to output: some OutputSink, selection: RenderSelection = .everything) throws -> Int {
-        var written = 0
         var sitemap: [(path: String, lastModified: SimpleDate?)] = []
+        var selected: [Page] = []
         try forEachPage(selection) { page in
             if let entry = page.sitemapEntry { sitemap.append(entry) }
-            guard page.isSelected else { return }
-            try output.write(templates.render(page.view(), page: page.template), to: page.file)
-            written += 1
+            if page.isSelected { selected.append(page) }
         }
+        // Pages are independent: each core builds a page's view, renders and writes it, then lets it go.
+        let failures = ParallelMap.map(selected, parallel: parallel) { page -> Error? in
+            do {
+                try output.write(templates.render(page.view(), page: page.template), to: page.file)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
+        var written = selected.count
         guard selection.sharedPages else { return written }
         try output.write(Sitemap.xml(baseURL: site.portal.baseURL, pages: sitemap), to: "sitemap.xml")
         try output.write("User-agent: *\nAllow: /\nSitemap: \(site.portal.baseURL)sitemap.xml\n", to: "robots.txt")
