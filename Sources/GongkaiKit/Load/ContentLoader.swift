@@ -12,10 +12,20 @@ public struct ContentLoader {
 
     /// Read reports on every core.
     public let parallel: Bool
+    /// Called with each report as soon as it is read (on the reading thread), with the portal, schema and department
+    /// its pages need: `build` writes a report's pages there, and the site keeps the report without its body.
+    let onReport: ((Report, Portal, Schema, Org) -> Void)?
 
     public init(contentDirectory: URL, displayName: String? = nil, includeDrafts: Bool = false, cache: ReportCache? = nil,
                 parallel: Bool = true) {
+        self.init(contentDirectory: contentDirectory, displayName: displayName, includeDrafts: includeDrafts, cache: cache,
+                  parallel: parallel, onReport: nil)
+    }
+
+    init(contentDirectory: URL, displayName: String?, includeDrafts: Bool, cache: ReportCache?, parallel: Bool,
+         onReport: ((Report, Portal, Schema, Org) -> Void)?) {
         self.parallel = parallel
+        self.onReport = onReport
         self.contentDirectory = contentDirectory
         self.displayName = displayName ?? contentDirectory.path
         self.includeDrafts = includeDrafts
@@ -41,7 +51,7 @@ public struct ContentLoader {
         let context = ["schema.yaml", "portal.yaml"].reduce(Fingerprint.offsetBasis) { seed, name in
             Fingerprint.of(FileManager.default.contents(atPath: url(name).path) ?? Data(), startingWith: seed)
         }
-        var jobs: [(relative: String, org: String, year: Int)] = []
+        var jobs: [(relative: String, org: Org, year: Int)] = []
         for slug in subfolders(of: "orgs", into: &diagnostics) {
             let folder = "orgs/\(slug)"
             guard let orgNode = readYAML("\(folder)/org.yaml", into: &diagnostics),
@@ -55,13 +65,17 @@ public struct ContentLoader {
                                                 hint: "reports are named by their year: 2023.md" | "报告文件以年度命名，如 2023.md"))
                     continue
                 }
-                jobs.append((relative, slug, year))
+                jobs.append((relative, org, year))
             }
         }
         // Reports are read on every core; only cmark-gfm's parse itself is one at a time (see MarkdownParser).
         let results = ParallelMap.map(jobs, parallel: parallel) { job in
             var found: [Diagnostic] = []
-            let report = readReport(job.relative, org: job.org, year: job.year, reader: reader, context: context, into: &found)
+            var report = readReport(job.relative, org: job.org.slug, year: job.year, reader: reader, context: context, into: &found)
+            if let onReport, let read = report, read.status == .published || includeDrafts {
+                onReport(read, portal, schema, job.org)
+                report = read.withoutBody()
+            }
             return (report, found)
         }
         for (report, found) in results {

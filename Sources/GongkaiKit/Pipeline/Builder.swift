@@ -48,15 +48,39 @@ public struct Builder: Sendable {
         return (loaded.site, templates, diagnostics.sortedForDisplay())
     }
 
-    /// Renders into any output (memory for tests and the preview). Writes nothing when the sources have errors.
+    /// Renders into any output (memory for tests). When the sources have errors the outcome says so and the output
+    /// holds at most some report pages, to be thrown away.
+    ///
+    /// Each report's pages are written as soon as the report is read, and the site keeps only what the other pages
+    /// need of it, so memory stays bounded on a large portal. When the sources turn out to have errors, what was
+    /// written is of no use: `build(into:)` throws its staging folder away.
     public func build(to output: some OutputSink) throws -> Outcome {
-        let checked = check()
-        guard let site = checked.site, let templates = checked.templates, !checked.diagnostics.hasErrors else {
-            return Outcome(diagnostics: checked.diagnostics, site: nil, filesWritten: nil)
+        var diagnostics: [Diagnostic] = []
+        let templates = TemplateSet.load(from: options.templatesDirectory, displayName: options.templatesDisplayName, into: &diagnostics)
+        let streamed = StreamedPages()
+        let onReport: ((Report, Portal, Schema, Org) -> Void)? = templates.map { templates in
+            { [options] report, portal, schema, org in
+                do {
+                    let count = try SiteRenderer.writeReportPages(report, org: org, portal: portal, schema: schema,
+                                                                  reportsWithPDF: options.reportsWithPDF, templates: templates, to: output)
+                    streamed.add(count)
+                } catch {
+                    streamed.fail(error)
+                }
+            }
         }
+        let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayName: options.contentDisplayName,
+                                   includeDrafts: options.includeDrafts, cache: nil, parallel: options.parallel,
+                                   onReport: onReport).load()
+        diagnostics = (loaded.diagnostics + diagnostics).sortedForDisplay()
+        guard let site = loaded.site, let templates, !diagnostics.hasErrors else {
+            return Outcome(diagnostics: diagnostics, site: nil, filesWritten: nil)
+        }
+        if let failure = streamed.failure { throw failure }
+        let selection = RenderSelection(reports: .none, orgs: .all, sharedPages: true)
         let count = try SiteRenderer(site: site, templates: templates, reportsWithPDF: options.reportsWithPDF, parallel: options.parallel)
-            .render(to: output)
-        return Outcome(diagnostics: checked.diagnostics, site: site, filesWritten: count)
+            .render(to: output, selection: selection)
+        return Outcome(diagnostics: diagnostics, site: site, filesWritten: count + streamed.count)
     }
 
     /// Builds into a folder atomically: the previous contents stay exactly as they were unless the whole build succeeds.

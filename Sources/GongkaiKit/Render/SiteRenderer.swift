@@ -48,14 +48,10 @@ public struct SiteRenderer {
         for report in site.reports {
             guard let org = site.org(report.org) else { continue }
             let selected = selection.reports.includes(report.sitePath)
-            let view = PageView(portal: site.portal, sitePath: report.sitePath, title: report.title, column: "法治政府建设年度报告",
-                                published: report.published, source: org.name)
-            let reportView = ReportView(report: report, org: org, schema: site.schema, allowsRawHTML: site.portal.allowsRawHTML,
-                                        hasPDF: reportsWithPDF.includes(report.sitePath))
-            try page(view, template: "report", selected: selected) { reportView.dictionary(root: view.root) }
-            let printView = PageView(portal: site.portal, sitePath: report.sitePath + "print/", title: report.title,
-                                     column: "法治政府建设年度报告", published: report.published, source: org.name)
-            try page(printView, template: "print", selected: selected) { reportView.printDictionary(root: printView.root) }
+            for page in Self.reportPages(report, org: org, portal: site.portal, schema: site.schema, reportsWithPDF: reportsWithPDF,
+                                         selected: selected) {
+                try body(page)
+            }
         }
         let documentsView = PageView(portal: site.portal, sitePath: "documents/", title: "文件登记", column: "文件登记",
                                      published: nil, source: nil)
@@ -63,6 +59,34 @@ public struct SiteRenderer {
         var notFound = PageView(portal: site.portal, sitePath: "", title: "页面不存在", column: "404", published: nil, source: nil)
         notFound.absoluteRoot = site.portal.basePath
         try body(Page(file: "404.html", template: "404", view: { notFound.dictionary }, sitemapEntry: nil, isSelected: selection.sharedPages))
+    }
+
+    /// A report's page and its print page.
+    static func reportPages(_ report: Report, org: Org, portal: Portal, schema: Schema, reportsWithPDF: ReportSelection,
+                            selected: Bool) -> [Page] {
+        let view = PageView(portal: portal, sitePath: report.sitePath, title: report.title, column: "法治政府建设年度报告",
+                            published: report.published, source: org.name)
+        let reportView = ReportView(report: report, org: org, schema: schema, allowsRawHTML: portal.allowsRawHTML,
+                                    hasPDF: reportsWithPDF.includes(report.sitePath))
+        let printView = PageView(portal: portal, sitePath: report.sitePath + "print/", title: report.title,
+                                 column: "法治政府建设年度报告", published: report.published, source: org.name)
+        return [
+            Page(file: view.sitePath + "index.html", template: "report", view: { view.dictionary.merging(reportView.dictionary(root: view.root)) },
+                 sitemapEntry: (view.sitePath, view.published), isSelected: selected),
+            Page(file: printView.sitePath + "index.html", template: "print",
+                 view: { printView.dictionary.merging(reportView.printDictionary(root: printView.root)) },
+                 sitemapEntry: (printView.sitePath, printView.published), isSelected: selected),
+        ]
+    }
+
+    /// Writes a report's pages as soon as it is read, before the rest of the site: `build` then lets its body go.
+    static func writeReportPages(_ report: Report, org: Org, portal: Portal, schema: Schema, reportsWithPDF: ReportSelection,
+                                 templates: TemplateSet, to output: some OutputSink) throws -> Int {
+        let pages = reportPages(report, org: org, portal: portal, schema: schema, reportsWithPDF: reportsWithPDF, selected: true)
+        for page in pages {
+            try output.write(templates.render(page.view(), page: page.template), to: page.file)
+        }
+        return pages.count
     }
 
     /// Writes the selected pages, and with the shared pages the sitemap, robots.txt, the feed and the assets;
