@@ -107,8 +107,8 @@ def bench(gongkai, corpus, rounds):
 
 
 def main():
-    gongkai, corpora, results_path = sys.argv[1], sys.argv[2], sys.argv[3]
-    rounds = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else 5
+    gongkai, corpora, results_path = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2]), sys.argv[3]
+    rounds = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else 3
     results = {}
     for size in ("small", "large"):
         results[size] = bench(gongkai, os.path.join(corpora, size), rounds)
