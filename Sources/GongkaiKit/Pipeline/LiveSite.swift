@@ -81,6 +81,9 @@ public final class LiveSite: @unchecked Sendable {
         var reports = Set<String>(), orgs = Set<String>()
         for url in changed {
             let path = url.standardizedFileURL.path
+            // Editors and tools write a temporary file and rename it over the source: the temporary one is gone by
+            // now. A source that is gone shows up as a report or department missing from the site.
+            guard FileManager.default.fileExists(atPath: path) else { continue }
             guard path.hasPrefix(content) else { return nil }
             let parts = path.dropFirst(content.count).split(separator: "/").map(String.init)
             guard parts.count == 3, parts[0] == "orgs" else { return nil }

@@ -148,9 +148,10 @@ public struct SiteRenderer {
     }
 
     private func documentsValues(root: String) -> [String: Any] {
-        let mentionsByReport = Dictionary(grouping: site.reports.flatMap { report in report.mentions.map { (report, $0) } }) { $0.1.key }
+        // One line per report that names a document, linking to the first place it does, with how many there are:
+        // a register that listed every mention would grow with the text, not with the documents.
         return [
-            "documents": site.documentRegister.map { document, _ in
+            "documents": site.documentRegister.map { document, citedBy in
                 present([
                     "anchor": "doc-\(document.key)",
                     "title": document.title,
@@ -158,11 +159,15 @@ public struct SiteRenderer {
                     "issuer": document.issuer,
                     "date": document.issued?.chinese,
                     "dateISO": document.issued?.description,
-                    "mentions": (mentionsByReport[document.key] ?? []).map { report, mention in
-                        [
-                            "href": "\(root)\(report.sitePath)#\(mention.anchor)",
+                    "mentions": citedBy.compactMap { report -> [String: Any]? in
+                        let mentions = report.mentions.filter { $0.key == document.key }
+                        guard let first = mentions.first else { return nil }
+                        return [
+                            "href": "\(root)\(report.sitePath)#\(first.anchor)",
                             "report": report.title,
-                            "section": mention.section,
+                            "section": first.section,
+                            "count": String(mentions.count),
+                            "more": mentions.count > 1,
                         ]
                     },
                 ])

@@ -17,6 +17,6 @@ enum TemplateVocabulary {
         // print page
         "signatureDate", "subject",
         // documents register
-        "anchor", "kind", "issuer", "dateISO", "mentions", "section",
+        "anchor", "kind", "issuer", "dateISO", "mentions", "section", "count", "more",
     ]
 }
