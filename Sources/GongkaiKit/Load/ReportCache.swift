@@ -21,9 +21,6 @@ public final class ReportCache: @unchecked Sendable {
     func store(_ entry: Entry, for path: String) {
         lock.withLock { entries[path] = entry }
     }
-
-    /// How many reports are held, for tests.
-    var count: Int { lock.withLock { entries.count } }
 }
 
 /// FNV-1a, 64 bits: a fast fingerprint of bytes for caches and ETags (not for security).

@@ -26,13 +26,6 @@ struct HTMLRenderer {
         return output
     }
 
-    /// The HTML of inline content only, as in a heading shown in a table of contents.
-    mutating func renderInlines(_ nodes: [MarkdownNode]) -> String {
-        output = ""
-        renderSequence(nodes)
-        return output
-    }
-
     private mutating func cr() {
         if let last = output.utf8.last, last != UInt8(ascii: "\n") { output += "\n" }
     }
