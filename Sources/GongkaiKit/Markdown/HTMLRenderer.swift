@@ -141,27 +141,19 @@ struct HTMLRenderer {
             output += "<del>"; renderChildren(of: node); output += "</del>"
         case .link(let url, let title):
             output += "<a href=\""
-            if allowsRawHTML || !HTMLEscaping.isUnsafe(url: url) { HTMLEscaping.escapeHref(url, into: &output) }
+            renderSafeHref(url)
             output += "\""
-            if !title.isEmpty {
-                output += " title=\""
-                HTMLEscaping.escape(title, into: &output)
-                output += "\""
-            }
+            renderTitleAttribute(title)
             output += ">"
             renderChildren(of: node)
             output += "</a>"
         case .image(let url, let title):
             output += "<img src=\""
-            if allowsRawHTML || !HTMLEscaping.isUnsafe(url: url) { HTMLEscaping.escapeHref(url, into: &output) }
+            renderSafeHref(url)
             output += "\" alt=\""
             renderAltText(node.children)
             output += "\""
-            if !title.isEmpty {
-                output += " title=\""
-                HTMLEscaping.escape(title, into: &output)
-                output += "\""
-            }
+            renderTitleAttribute(title)
             output += " />"
         case .figure(let figure):
             output += "<data class=\"figure\" value=\""
@@ -202,6 +194,19 @@ struct HTMLRenderer {
         output += "</strong>"
         renderChildren(of: paragraph)
         output += "</p>\n"
+    }
+
+    /// ` title="…"` when there is a title.
+    private mutating func renderTitleAttribute(_ title: String) {
+        guard !title.isEmpty else { return }
+        output += " title=\""
+        HTMLEscaping.escape(title, into: &output)
+        output += "\""
+    }
+
+    /// A link or image address, left empty when its scheme could run code (unless the portal allows raw HTML).
+    private mutating func renderSafeHref(_ url: String) {
+        if allowsRawHTML || !HTMLEscaping.isUnsafe(url: url) { HTMLEscaping.escapeHref(url, into: &output) }
     }
 
     /// Image descriptions are plain text: only the literal content, line breaks as spaces.
