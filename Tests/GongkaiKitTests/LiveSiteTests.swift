@@ -31,6 +31,19 @@ import Testing
         #expect(after.version == before.version + 1)
     }
 
+    @Test func anEditOfTheTextAloneRerendersOnlyTheReportsOwnPages() throws {
+        let (content, site) = try Self.twoDepartments()
+        let before = site.snapshot
+        let report = content.directory.appendingPathComponent("orgs/a/2023.md")
+        try Data(TestContent.report(org: "a", body: "## 甲 {#work}\n\n全年讲座 [3 次](metric:lectures)。\n").utf8).write(to: report)
+        let update = site.rebuild(changed: [report])
+        #expect(update.filesRendered == 2)
+        let after = site.snapshot
+        #expect(String(decoding: after.files["a/2023/index.html"]!, as: UTF8.self).contains("全年讲座"))
+        #expect(after.files["index.html"] == before.files["index.html"])
+        #expect(after.files["documents/index.html"] == before.files["documents/index.html"])
+    }
+
     @Test func aTemplateEditOrANewReportRebuildsEverything() throws {
         let (content, site) = try Self.twoDepartments()
         let template = Repository.templates.appendingPathComponent("footer.mustache")

@@ -90,19 +90,27 @@ public struct ContentLoader {
 
     private func readReport(_ relative: String, org: String, year: Int, reader: ReportReader, context: UInt64,
                             into diagnostics: inout [Diagnostic]) -> Report? {
+        let stamp = cache == nil ? nil : ReportCache.FileStamp(path: url(relative).path)
+        if let unchanged = cache?.entry(for: relative, stamp: stamp, context: context) {
+            diagnostics += unchanged.diagnostics
+            return unchanged.report
+        }
         guard let data = FileManager.default.contents(atPath: url(relative).path) else {
             diagnostics.append(.error("source.unreadable", at: location(relative), "cannot read this file" | "无法读取此文件"))
             return nil
         }
         let fingerprint = Fingerprint.of(data, startingWith: context)
         if let cached = cache?.entry(for: relative, fingerprint: fingerprint) {
+            // Touched but not changed: remember the new stamp so the next rebuild need not read it.
+            cache?.store(.init(fingerprint: fingerprint, stamp: stamp, context: context, report: cached.report,
+                               diagnostics: cached.diagnostics), for: relative)
             diagnostics += cached.diagnostics
             return cached.report
         }
         var found: [Diagnostic] = []
         let report = SourceReader.decode(data, displayPath: display(relative), into: &found)
             .flatMap { reader.read($0, orgFolder: org, fileYear: year, into: &found) }
-        cache?.store(.init(fingerprint: fingerprint, report: report, diagnostics: found), for: relative)
+        cache?.store(.init(fingerprint: fingerprint, stamp: stamp, context: context, report: report, diagnostics: found), for: relative)
         diagnostics += found
         return report
     }

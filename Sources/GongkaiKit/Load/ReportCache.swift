@@ -5,8 +5,30 @@ import Foundation
 public final class ReportCache: @unchecked Sendable {
     struct Entry {
         let fingerprint: UInt64
+        /// The file's modification time and size when it was read, and what its reading depended on: when all are the
+        /// same, the file is not even read again.
+        let stamp: FileStamp?
+        let context: UInt64
         let report: Report?
         let diagnostics: [Diagnostic]
+    }
+
+    struct FileStamp: Equatable {
+        let modified: Date
+        let size: Int
+
+        init?(path: String) {
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+                  let modified = attributes[.modificationDate] as? Date, let size = attributes[.size] as? Int else { return nil }
+            self.modified = modified
+            self.size = size
+        }
+    }
+
+    /// The entry read from an unchanged file: same modification time, size and context.
+    func entry(for path: String, stamp: FileStamp?, context: UInt64) -> Entry? {
+        guard let stamp else { return nil }
+        return lock.withLock { entries[path].flatMap { $0.stamp == stamp && $0.context == context ? $0 : nil } }
     }
 
     private let lock = NSLock()

@@ -79,6 +79,7 @@ public final class LiveSite: @unchecked Sendable {
               site.orgs.map(\.slug) == previous.orgs.map(\.slug) else { return nil }
         let content = options.contentDirectory.standardizedFileURL.path + "/"
         var reports = Set<String>(), orgs = Set<String>()
+        var listsChanged = false
         for url in changed {
             let path = url.standardizedFileURL.path
             // Editors and tools write a temporary file and rename it over the source: the temporary one is gone by
@@ -88,15 +89,22 @@ public final class LiveSite: @unchecked Sendable {
             let parts = path.dropFirst(content.count).split(separator: "/").map(String.init)
             guard parts.count == 3, parts[0] == "orgs" else { return nil }
             let org = parts[1]
-            orgs.insert(org)
             if parts[2] == "org.yaml" {
                 reports.formUnion(site.reports(of: org).map(\.sitePath))
+                orgs.insert(org)
+                listsChanged = true
             } else if parts[2].hasSuffix(".md"), let year = Int(parts[2].dropLast(3)) {
-                reports.insert("\(org)/\(year)/")
+                let path = "\(org)/\(year)/"
+                reports.insert(path)
+                // An edit of the text alone leaves the pages that list the report as they were.
+                let before = previous.reports.first { $0.sitePath == path }, after = site.reports.first { $0.sitePath == path }
+                if let before, let after, before.isListedLike(after) { continue }
+                orgs.insert(org)
+                listsChanged = true
             } else {
                 return nil
             }
         }
-        return RenderSelection(reports: .only(reports), orgs: .only(orgs), sharedPages: true)
+        return RenderSelection(reports: .only(reports), orgs: .only(orgs), sharedPages: listsChanged)
     }
 }
