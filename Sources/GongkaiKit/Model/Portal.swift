@@ -42,7 +42,10 @@ extension Portal {
         let description = fields.optionalString("description"), contact = fields.optionalString("contact")
         let rawHTML = fields.optionalBool("raw_html") ?? false
         diagnostics += fields.diagnostics
+        // The default schema's pattern already says this; a portal schema of schema.yaml may not, and the sitemap and
+        // feed need an absolute address either way.
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")), let location = node["base_url"]?.location {
+            if validator.diagnostics.contains(where: { $0.location == location }) { return nil }
             diagnostics.append(.error("portal.base-url", at: location, "`base_url` must be an absolute http(s) address" | "`base_url` 必须是完整的 http(s) 网址",
                                       hint: "for example https://fzbg.example.gov.cn/" | "例如 https://fzbg.example.gov.cn/"))
             return nil

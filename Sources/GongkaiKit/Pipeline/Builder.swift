@@ -48,12 +48,10 @@ public struct Builder: Sendable {
         return (loaded.site, templates, diagnostics.sortedForDisplay())
     }
 
-    /// Renders into any output (memory for tests). When the sources have errors the outcome says so and the output
-    /// holds at most some report pages, to be thrown away.
-    ///
-    /// Each report's pages are written as soon as the report is read, and the site keeps only what the other pages
-    /// need of it, so memory stays bounded on a large portal. When the sources turn out to have errors, what was
-    /// written is of no use: `build(into:)` throws its staging folder away.
+    /// Renders into any output (memory for tests). Each report's pages are written as soon as the report is read, and
+    /// the site keeps only what the other pages need of it, so memory stays bounded on a large portal. When the
+    /// sources turn out to have errors the outcome says so, and the report pages already written are to be thrown
+    /// away: `build(into:)` discards its staging folder.
     public func build(to output: some OutputSink) throws -> Outcome {
         var diagnostics: [Diagnostic] = []
         let templates = TemplateSet.load(from: options.templatesDirectory, displayName: options.templatesDisplayName, into: &diagnostics)

@@ -3,7 +3,7 @@
 enum TemplateVocabulary {
     static let names: Set<String> = [
         // every page (PageView)
-        "root", "lang", "title", "pageTitle", "canonicalURL", "nav", "href", "current", "first",
+        "root", "lang", "title", "pageTitle", "canonicalURL", "nav", "href", "current",
         "meta", "siteName", "siteDomain", "siteCode", "columnName", "articleTitle", "pubDate", "contentSource", "description",
         "portal", "name", "sponsor", "contact", "icpRecord", "policeRecord", "policeRecordURL", "icpURL",
         // home

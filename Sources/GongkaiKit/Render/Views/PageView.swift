@@ -23,11 +23,10 @@ struct PageView {
     }
 
     var dictionary: [String: Any] {
-        var navigation: [[String: Any]] = [
+        let navigation: [[String: Any]] = [
             ["title": "首页", "href": root, "current": column == "首页"],
             ["title": "文件登记", "href": root + "documents/", "current": column == "文件登记"],
         ]
-        navigation[0]["first"] = true
         return [
             "root": root,
             "lang": portal.language,
