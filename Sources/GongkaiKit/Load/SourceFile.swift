@@ -15,8 +15,8 @@ public struct SourceFile: Sendable {
         var normalised = text
         normalised.makeContiguousUTF8()
         if normalised.hasPrefix("\u{FEFF}") { normalised.removeFirst() }
-        // Checked on bytes: Foundation's `contains` on a whole report costs more than parsing it.
-        if normalised.utf8.contains(UInt8(ascii: "\r")) {
+        // Checked on bytes in place: Foundation's `contains`, or even the generic one on `utf8`, costs more than parsing.
+        if normalised.withUTF8({ $0.contains(UInt8(ascii: "\r")) }) {
             normalised = normalised.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         self.text = normalised

@@ -13,10 +13,17 @@ enum SourceReader {
     }
 
     static func decode(_ data: Data, displayPath: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {
-        if let text = String(validatingUTF8: data) {
-            if let nul = text.utf8.firstIndex(of: 0) {
+        // One pass over the bytes in place: a copy into an array and a search through `String.UTF8View` cost as much
+        // as parsing the report.
+        let (decoded, nulOffset) = data.withUnsafeBytes { raw -> (String?, Int?) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard let base = bytes.baseAddress else { return ("", nil) }
+            let nul = memchr(base, 0, bytes.count).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+            return (String(validating: bytes, as: UTF8.self), nul)
+        }
+        if let text = decoded {
+            if let offset = nulOffset {
                 let file = SourceFile(path: displayPath, text: text)
-                let offset = text.utf8.distance(from: text.utf8.startIndex, to: nul)
                 let (line, lineStart) = lineAndStart(of: offset, in: Array(file.text.utf8))
                 diagnostics.append(.error("source.nul-byte", at: file.location(line: line, byteColumn: offset - lineStart + 1),
                                           "the file contains a NUL byte" | "文件中含有 NUL 字节",
@@ -93,10 +100,6 @@ enum SourceReader {
 }
 
 private extension String {
-    init?(validatingUTF8 data: Data) {
-        self.init(validatingUTF8: [UInt8](data))
-    }
-
     init?(validatingUTF8 bytes: [UInt8]) {
         guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
         self = text

@@ -1,27 +1,31 @@
 /// HTML and URL escaping as cmark-gfm does it, so Gongkai's own renderer matches the GFM spec.
 enum HTMLEscaping {
-    /// Escapes `& < > "` for text and attribute values.
+    /// Escapes `& < > "` for text and attribute values. Works on bytes and appends the runs between special
+    /// characters whole: most report text has none, and going index by index through the string cost a tenth of a build.
     static func escape(_ text: String, into output: inout String) {
-        var pending = text.utf8.startIndex
-        let utf8 = text.utf8
-        var index = pending
-        while index != utf8.endIndex {
-            let replacement: String?
-            switch utf8[index] {
-            case UInt8(ascii: "&"): replacement = "&amp;"
-            case UInt8(ascii: "<"): replacement = "&lt;"
-            case UInt8(ascii: ">"): replacement = "&gt;"
-            case UInt8(ascii: "\""): replacement = "&quot;"
-            default: replacement = nil
-            }
-            if let replacement {
-                output += text[pending..<index]
-                output += replacement
-                pending = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
+        var text = text
+        guard text.withUTF8({ $0.contains(where: isSpecial) }) else {
+            output += text
+            return
         }
-        output += text[pending..<utf8.endIndex]
+        text.withUTF8 { bytes in
+            var pending = 0
+            for index in 0..<bytes.count where isSpecial(bytes[index]) {
+                output += String(decoding: UnsafeBufferPointer(rebasing: bytes[pending..<index]), as: UTF8.self)
+                switch bytes[index] {
+                case UInt8(ascii: "&"): output += "&amp;"
+                case UInt8(ascii: "<"): output += "&lt;"
+                case UInt8(ascii: ">"): output += "&gt;"
+                default: output += "&quot;"
+                }
+                pending = index + 1
+            }
+            output += String(decoding: UnsafeBufferPointer(rebasing: bytes[pending...]), as: UTF8.self)
+        }
+    }
+
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
     }
 
     static func escape(_ text: String) -> String {

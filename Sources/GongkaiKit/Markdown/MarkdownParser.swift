@@ -6,7 +6,8 @@ import Foundation
 ///
 /// cmark-gfm is not thread-safe even after registration: every parse changes a global table of special
 /// characters (github/cmark-gfm PR #176), so concurrent parses silently drop strikethrough and autolinks.
-/// Every parse in this process goes through one lock.
+/// Every parse in this process goes through one lock; copying the finished tree into Swift values and freeing it
+/// touch only that tree, so they run outside it, on every core (they take longer than the parse itself).
 enum MarkdownParser {
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
     /// Nodes deeper than this (a thousand nested quotes, say) are kept as plain text: every walk over the tree
@@ -24,10 +25,13 @@ enum MarkdownParser {
     }
 
     static func parse(_ markdown: String) -> MarkdownNode {
-        withExclusiveAccess { parseUnlocked(markdown) }
+        let root = withExclusiveAccess { parseUnlocked(markdown) }
+        defer { cmark_node_free(root) }
+        return convert(root, depth: 0)
     }
 
-    private static func parseUnlocked(_ markdown: String) -> MarkdownNode {
+    /// The document cmark-gfm parsed; the caller frees it.
+    private static func parseUnlocked(_ markdown: String) -> OpaquePointer {
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { fatalError("cmark-gfm could not allocate a parser") }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
@@ -42,8 +46,7 @@ enum MarkdownParser {
             }
         }
         guard let root = cmark_parser_finish(parser) else { fatalError("cmark-gfm returned no document") }
-        defer { cmark_node_free(root) }
-        return convert(root, depth: 0)
+        return root
     }
 
     private static func convert(_ node: OpaquePointer, depth: Int) -> MarkdownNode {

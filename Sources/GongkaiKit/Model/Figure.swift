@@ -45,26 +45,25 @@ public enum FigureParser {
         case noUnit
     }
 
-    private static let prefixes: [(String, Figure.Qualifier)] = [("约", .about), ("近", .nearly)]
-    private static let suffixes: [(String, Figure.Qualifier)] = [("余", .moreThan), ("多", .moreThan)]
-
+    /// Works on Unicode scalars: every marker it looks for is one scalar, and Characters cost more than the parse.
     public static func parse(_ text: String, metric: String) -> Result<Figure, Failure> {
-        var rest = Substring(text.trimmingCharacters(in: " \u{3000}\t\n"))
+        var rest = Substring(text).unicodeScalars
+        trim(&rest) { $0 == " " || $0 == "\u{3000}" || $0 == "\t" || $0 == "\n" }
         var qualifier: Figure.Qualifier?
-        if let (word, found) = prefixes.first(where: { rest.hasPrefix($0.0) }) {
+        if let first = rest.first, let found = prefixQualifier(first) {
             qualifier = found
-            rest = rest.dropFirst(word.count).drop { $0 == " " }
+            rest = rest.dropFirst().drop { $0 == " " }
         }
         var digits = ""
         var sawPoint = false
-        while let character = rest.first {
-            if character.isASCII, character.isNumber {
-                digits.append(character)
-            } else if character == ",", !digits.isEmpty, !sawPoint {
+        while let scalar = rest.first {
+            if ("0"..."9").contains(scalar) {
+                digits.unicodeScalars.append(scalar)
+            } else if scalar == ",", !digits.isEmpty, !sawPoint {
                 // grouping comma: 1,500
-            } else if character == ".", !digits.isEmpty, !sawPoint, rest.dropFirst().first?.isNumber == true {
+            } else if scalar == ".", !digits.isEmpty, !sawPoint, let next = rest.dropFirst().first, ("0"..."9").contains(next) {
                 sawPoint = true
-                digits.append(character)
+                digits.unicodeScalars.append(scalar)
             } else {
                 break
             }
@@ -72,22 +71,32 @@ public enum FigureParser {
         }
         guard let value = Double(digits) else { return .failure(.noNumber) }
         rest = rest.drop { $0 == " " || $0 == "\u{3000}" }
-        if let (word, found) = suffixes.first(where: { rest.hasPrefix($0.0) }) {
+        if let first = rest.first, let found = suffixQualifier(first) {
             qualifier = qualifier ?? found
-            rest = rest.dropFirst(word.count).drop { $0 == " " }
+            rest = rest.dropFirst().drop { $0 == " " }
         }
-        let unit = String(rest).trimmingCharacters(in: " ")
+        trim(&rest) { $0 == " " }
+        let unit = String(rest)
         guard !unit.isEmpty else { return .failure(.noUnit) }
         return .success(Figure(metric: metric, text: text, value: value, valueText: digits, qualifier: qualifier, unit: unit == "％" ? "%" : unit))
     }
-}
 
-private extension String {
-    func trimmingCharacters(in set: String) -> String {
-        let characters = Set(set)
-        var slice = self[...]
-        while let first = slice.first, characters.contains(first) { slice.removeFirst() }
-        while let last = slice.last, characters.contains(last) { slice.removeLast() }
-        return String(slice)
+    /// 约 and 近 before the number.
+    private static func prefixQualifier(_ scalar: Unicode.Scalar) -> Figure.Qualifier? {
+        switch scalar {
+        case "约": return .about
+        case "近": return .nearly
+        default: return nil
+        }
+    }
+
+    /// 余 and 多 after it.
+    private static func suffixQualifier(_ scalar: Unicode.Scalar) -> Figure.Qualifier? {
+        scalar == "余" || scalar == "多" ? .moreThan : nil
+    }
+
+    private static func trim(_ scalars: inout Substring.UnicodeScalarView, where isSpace: (Unicode.Scalar) -> Bool) {
+        while let first = scalars.first, isSpace(first) { scalars.removeFirst() }
+        while let last = scalars.last, isSpace(last) { scalars.removeLast() }
     }
 }

@@ -43,8 +43,9 @@ struct ReportAnalyzer {
         self.allowsRawHTML = allowsRawHTML
     }
 
-    mutating func analyze(_ document: MarkdownNode) -> MarkdownNode {
-        let body = transform(document)
+    /// Works on the tree in place: with a second reference to it, every array in it would be copied.
+    mutating func analyze(_ body: inout MarkdownNode) {
+        transform(&body)
         checkRequiredParts()
         for document in documents where mentionCounts[document.key] == nil {
             diagnostics.append(.warning("doc.unused", at: file.start,
@@ -53,7 +54,6 @@ struct ReportAnalyzer {
                                         hint: "link it where the report names it: [《\(document.title)》](doc:\(document.key))"
                                           | "在正文提到它的地方加链接：[《\(document.title)》](doc:\(document.key))"))
         }
-        return body
     }
 
     private func location(of node: MarkdownNode) -> SourceLocation {
@@ -61,14 +61,15 @@ struct ReportAnalyzer {
         return file.location(line: line, byteColumn: max(node.byteColumn, 1))
     }
 
-    private mutating func transform(_ node: MarkdownNode) -> MarkdownNode {
+    /// Changes the tree in place: copying every node's children into new arrays was a tenth of reading a report.
+    private mutating func transform(_ node: inout MarkdownNode) {
         switch node.kind {
         case .heading(let level):
-            return heading(node, level: level)
+            return heading(&node, level: level)
         case .link(let url, _):
-            if url.hasPrefix("metric:") { return figure(node, key: String(url.dropFirst("metric:".count))) }
-            if url.hasPrefix("doc:") { return documentReference(node, key: String(url.dropFirst("doc:".count))) }
-            if url.hasPrefix("plan:") { return planReference(node, target: String(url.dropFirst("plan:".count))) }
+            if url.hasPrefix("metric:") { return figure(&node, key: String(url.dropFirst("metric:".count))) }
+            if url.hasPrefix("doc:") { return documentReference(&node, key: String(url.dropFirst("doc:".count))) }
+            if url.hasPrefix("plan:") { return planReference(&node, target: String(url.dropFirst("plan:".count))) }
         case .text(let text):
             if text.utf8.containsRun(of: UInt8(ascii: "*")) || text.utf8.containsRun(of: UInt8(ascii: "_")) {
                 diagnostics.append(.warning("markdown.unclosed-emphasis", at: location(of: node),
@@ -92,16 +93,18 @@ struct ReportAnalyzer {
         default:
             break
         }
-        var copy = node
-        copy.children = node.children.map { transform($0) }
-        return copy
+        transformChildren(&node)
+    }
+
+    private mutating func transformChildren(_ node: inout MarkdownNode) {
+        for index in node.children.indices { transform(&node.children[index]) }
     }
 
     // MARK: Headings
 
-    private mutating func heading(_ node: MarkdownNode, level: Int) -> MarkdownNode {
-        var children = node.children.map { transform($0) }
-        let explicitID = Self.takeExplicitID(from: &children)
+    private mutating func heading(_ node: inout MarkdownNode, level: Int) {
+        transformChildren(&node)
+        let explicitID = Self.takeExplicitID(from: &node.children)
         // Locations are worked out only for diagnostics: counting the characters before a column is not free.
         let line = node.line + bodyFirstLine - 1
         if level > previousLevel + 1 {
@@ -128,7 +131,7 @@ struct ReportAnalyzer {
         } else {
             usedIDs[id] = line
         }
-        let title = MarkdownNode(kind: .group, children: children, line: 0, byteColumn: 0).plainText
+        let title = MarkdownNode(kind: .group, children: node.children, line: 0, byteColumn: 0).plainText
         headings.append(HeadingEntry(level: level, number: number, title: title, id: id))
         currentSection = number + title
 
@@ -141,8 +144,7 @@ struct ReportAnalyzer {
             }
             planItems.append(PlanItem(id: id, number: number, title: title))
         }
-        return MarkdownNode(kind: .numberedHeading(level: level, number: number, id: id), children: children,
-                            line: node.line, byteColumn: node.byteColumn)
+        node.kind = .numberedHeading(level: level, number: number, id: id)
     }
 
     /// Removes a trailing `{#id}` from the heading's last text and returns the id.
@@ -195,16 +197,17 @@ struct ReportAnalyzer {
 
     // MARK: Links
 
-    private mutating func figure(_ node: MarkdownNode, key: String) -> MarkdownNode {
+    /// A `metric:` link becomes a figure; one that cannot be read stays as its text (a group) with a diagnostic.
+    private mutating func figure(_ node: inout MarkdownNode, key: String) {
         let line = node.line + bodyFirstLine - 1
         let text = node.plainText
-        let children = node.children.map { transform($0) }
-        let plain = MarkdownNode(kind: .group, children: children, line: node.line, byteColumn: node.byteColumn)
+        transformChildren(&node)
+        node.kind = .group
         guard let definition = schema.metrics[key] else {
             diagnostics.append(.error("metric.unknown-key", at: location(of: node), "`\(key)` is not in the metric catalogue (schema.yaml)" | "指标目录（schema.yaml）中没有 `\(key)`",
                                       hint: Suggestion.hint(for: key, in: schema.metrics.keys)
                                         ?? ("add it under `metrics:` in schema.yaml" | "在 schema.yaml 的 `metrics:` 下添加")))
-            return plain
+            return
         }
         let figure: Figure
         switch FigureParser.parse(text, metric: key) {
@@ -214,7 +217,7 @@ struct ReportAnalyzer {
             let why = failure == .noNumber ? "has no number in Arabic digits" | "中没有阿拉伯数字" : "has no unit after the number" | "中数字后没有单位"
             diagnostics.append(.error("metric.unparsable-figure", at: location(of: node), "the figure `\(text)` \(why.en)" | "数据 `\(text)` \(why.zh)",
                                       hint: "write it as printed, e.g. `3 次`, `60 余次`, `100%`" | "按印刷稿写，如 `3 次`、`60 余次`、`100%`"))
-            return plain
+            return
         }
         if !definition.units.isEmpty, !definition.units.contains(figure.unit) {
             diagnostics.append(.error("metric.unit-mismatch", at: location(of: node),
@@ -246,41 +249,39 @@ struct ReportAnalyzer {
             figureValues[key] = (figure, line)
             figures.append(figure)
         }
-        return MarkdownNode(kind: .figure(figure), children: children, line: node.line, byteColumn: node.byteColumn)
+        node.kind = .figure(figure)
     }
 
-    private mutating func documentReference(_ node: MarkdownNode, key: String) -> MarkdownNode {
-        let children = node.children.map { transform($0) }
+    private mutating func documentReference(_ node: inout MarkdownNode, key: String) {
+        transformChildren(&node)
         guard documents.contains(where: { $0.key == key }) else {
+            node.kind = .group
             // A declaration that is there but broken has its own diagnostic; the link just stays plain text.
-            guard !declaredDocumentKeys.contains(key) else {
-                return MarkdownNode(kind: .group, children: children, line: node.line, byteColumn: node.byteColumn)
-            }
+            guard !declaredDocumentKeys.contains(key) else { return }
             diagnostics.append(.error("doc.unknown-key", at: location(of: node), "the document `\(key)` is not declared in the front matter" | "前置信息中没有声明文件 `\(key)`",
                                       hint: Suggestion.hint(for: key, in: documents.map(\.key))
                                         ?? ("declare it under `documents:` with its title and date" | "在 `documents:` 下声明它的标题和日期")))
-            return MarkdownNode(kind: .group, children: children, line: node.line, byteColumn: node.byteColumn)
+            return
         }
         let count = (mentionCounts[key] ?? 0) + 1
         mentionCounts[key] = count
         let anchor = "ref-\(key)-\(count)"
         mentions.append(DocumentMention(key: key, anchor: anchor, section: currentSection))
-        return MarkdownNode(kind: .reference(.document, sitePath: "documents/#doc-\(key)", anchor: anchor),
-                            children: children, line: node.line, byteColumn: node.byteColumn)
+        node.kind = .reference(.document, sitePath: "documents/#doc-\(key)", anchor: anchor)
     }
 
-    private mutating func planReference(_ node: MarkdownNode, target: String) -> MarkdownNode {
-        let children = node.children.map { transform($0) }
+    private mutating func planReference(_ node: inout MarkdownNode, target: String) {
+        transformChildren(&node)
         let here = location(of: node)
         guard let reference = Self.parsePlanTarget(target, defaultOrg: org, at: here) else {
+            node.kind = .group
             diagnostics.append(.error("plan.malformed", at: here, "`plan:\(target)` is not a plan reference" | "`plan:\(target)` 不是有效的安排引用",
                                       hint: "write plan:YEAR#ID or plan:ORG/YEAR#ID, e.g. plan:\(year - 1)#plan-education"
                                         | "写作 plan:年度#id 或 plan:部门/年度#id，如 plan:\(year - 1)#plan-education"))
-            return MarkdownNode(kind: .group, children: children, line: node.line, byteColumn: node.byteColumn)
+            return
         }
         planReferences.append(reference)
-        return MarkdownNode(kind: .reference(.plan, sitePath: "\(reference.org)/\(reference.year)/#\(reference.id)", anchor: nil),
-                            children: children, line: node.line, byteColumn: node.byteColumn)
+        node.kind = .reference(.plan, sitePath: "\(reference.org)/\(reference.year)/#\(reference.id)", anchor: nil)
     }
 
     static func parsePlanTarget(_ target: String, defaultOrg: String, at location: SourceLocation) -> PlanReference? {

@@ -52,7 +52,8 @@ struct ReportReader {
         var analyzer = ReportAnalyzer(file: file, bodyFirstLine: split.bodyFirstLine, schema: schema,
                                       documents: documents,
                                       declaredDocumentKeys: Set(documentEntries.map(\.key)), org: orgFolder, year: fileYear, allowsRawHTML: allowsRawHTML)
-        let body = analyzer.analyze(MarkdownParser.parse(split.body))
+        var body = MarkdownParser.parse(split.body)
+        analyzer.analyze(&body)
         diagnostics += analyzer.diagnostics
 
         guard let org, let year, let title, let status, let published else { return nil }
