@@ -67,4 +67,34 @@ import Testing
         #expect(broken.diagnostics.map(\.id) == ["metric.unknown-key"])
         #expect(broken.files == good.files)
     }
+
+    @Test func aDepartmentRenameIsReadAgainThoughItsFileWasCached() throws {
+        let (content, site) = try Self.twoDepartments()
+        let orgFile = content.directory.appendingPathComponent("orgs/a/org.yaml")
+        try Data("name: 改名后的局\nshort_name: 新局\n".utf8).write(to: orgFile)
+        let update = site.rebuild(changed: [orgFile])
+        #expect(update.succeeded)
+        #expect(String(decoding: site.snapshot.files["a/index.html"]!, as: UTF8.self).contains("改名后的局"))
+    }
+
+    @Test func templatesAreReusedUntilOneOfThemChanges() throws {
+        let content = try TestContent(files: ["orgs/a/2023.md": TestContent.report(org: "a", body: "## 甲\n")])
+        let templates = content.directory.appendingPathComponent("../\(content.directory.lastPathComponent)-templates").standardizedFileURL
+        try FileManager.default.copyItem(at: Repository.templates, to: templates)
+        var options = content.options
+        options.templatesDirectory = templates
+        let site = LiveSite(options: options)
+        #expect(site.rebuild().succeeded)
+        let footer = templates.appendingPathComponent("footer.mustache")
+        try Data("<footer>{{#portal}}</footer>\n".utf8).write(to: footer)
+        // A report edit alone does not look at the templates again…
+        let report = content.directory.appendingPathComponent("orgs/a/2023.md")
+        #expect(site.rebuild(changed: [report]).succeeded)
+        // …the template's own change does, and its mistake is reported; the fix is picked up.
+        #expect(!site.rebuild(changed: [footer]).succeeded)
+        #expect(site.snapshot.diagnostics.map(\.id) == ["template.syntax"])
+        try Data("<footer>新页脚</footer>\n".utf8).write(to: footer)
+        #expect(site.rebuild(changed: [footer]).succeeded)
+        #expect(String(decoding: site.snapshot.files["index.html"]!, as: UTF8.self).contains("新页脚"))
+    }
 }

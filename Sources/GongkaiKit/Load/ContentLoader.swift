@@ -12,6 +12,8 @@ public struct ContentLoader {
 
     /// Read reports on every core.
     public let parallel: Bool
+    /// The content folder's path, worked out once: building a `URL` per file cost more than the files' stat calls.
+    private let contentPath: String
     /// Called with each report as soon as it is read (on the reading thread), with the portal, schema and department
     /// its pages need: `build` writes a report's pages there, and the site keeps the report without its body.
     let onReport: ((Report, Portal, Schema, Org) -> Void)?
@@ -27,6 +29,7 @@ public struct ContentLoader {
         self.parallel = parallel
         self.onReport = onReport
         self.contentDirectory = contentDirectory
+        self.contentPath = contentDirectory.path
         self.displayName = displayName ?? contentDirectory.path
         self.includeDrafts = includeDrafts
         self.cache = cache
@@ -49,7 +52,7 @@ public struct ContentLoader {
         let reader = ReportReader(schema: schema, allowsRawHTML: portal.allowsRawHTML)
         // A report's reading depends on its bytes, the schema and the portal (raw_html): all three go into its key.
         let context = ["schema.yaml", "portal.yaml"].reduce(Fingerprint.offsetBasis) { seed, name in
-            Fingerprint.of(FileManager.default.contents(atPath: url(name).path) ?? Data(), startingWith: seed)
+            Fingerprint.of(FileManager.default.contents(atPath: path(name)) ?? Data(), startingWith: seed)
         }
         var jobs: [(relative: String, org: Org, year: Int)] = []
         for slug in subfolders(of: "orgs", into: &diagnostics) {
@@ -90,12 +93,12 @@ public struct ContentLoader {
 
     private func readReport(_ relative: String, org: String, year: Int, reader: ReportReader, context: UInt64,
                             into diagnostics: inout [Diagnostic]) -> Report? {
-        let stamp = cache == nil ? nil : ReportCache.FileStamp(path: url(relative).path)
+        let stamp = cache == nil ? nil : FileStatus(path: path(relative), followingLinks: true)
         if let unchanged = cache?.entry(for: relative, stamp: stamp, context: context) {
             diagnostics += unchanged.diagnostics
             return unchanged.report
         }
-        guard let data = FileManager.default.contents(atPath: url(relative).path) else {
+        guard let data = FileManager.default.contents(atPath: path(relative)) else {
             diagnostics.append(.error("source.unreadable", at: location(relative), "cannot read this file" | "无法读取此文件"))
             return nil
         }
@@ -115,35 +118,49 @@ public struct ContentLoader {
         return report
     }
 
-    private func url(_ relative: String) -> URL { contentDirectory.appendingPathComponent(relative) }
+    private func path(_ relative: String) -> String { contentPath + "/" + relative }
     private func display(_ relative: String) -> String { "\(displayName)/\(relative)" }
     private func location(_ relative: String) -> SourceLocation { SourceLocation(file: display(relative), line: 1, column: 1) }
 
     private func readYAML(_ relative: String, into diagnostics: inout [Diagnostic]) -> YAMLNode? {
-        guard !isRefusedLink(relative, into: &diagnostics) else { return nil }
-        guard FileManager.default.fileExists(atPath: url(relative).path) else {
+        guard !isRefusedLink(relative, status: FileStatus(path: path(relative)), into: &diagnostics) else { return nil }
+        guard let stamp = FileStatus(path: path(relative), followingLinks: true) else {
             diagnostics.append(.error("content.missing-file", at: location(relative), "this file is missing" | "缺少此文件"))
             return nil
         }
-        guard let file = SourceReader.read(url(relative), displayPath: display(relative), into: &diagnostics) else { return nil }
-        return YAMLReader.read(file.text, in: file, firstLine: 1, into: &diagnostics)
+        if let cached = cache?.yamlEntry(for: relative, stamp: stamp) {
+            diagnostics += cached.diagnostics
+            return cached.node
+        }
+        var found: [Diagnostic] = []
+        let node = SourceReader.read(URL(fileURLWithPath: path(relative)), displayPath: display(relative), into: &found)
+            .flatMap { YAMLReader.read($0.text, in: $0, firstLine: 1, into: &found) }
+        cache?.store(.init(stamp: stamp, node: node, diagnostics: found), for: relative)
+        diagnostics += found
+        return node
     }
 
-    /// Entries of a folder in a stable order, so output never depends on the file system's order. A symbolic link
-    /// that leads outside the content folder is refused: a build must not publish files from elsewhere on the machine.
-    private func entries(of relative: String, into diagnostics: inout [Diagnostic]) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: url(relative).path)) ?? [])
+    /// Entries of a folder in a stable order, so output never depends on the file system's order, each with what it
+    /// is (a link as what it leads to). A symbolic link that leads outside the content folder is refused: a build must
+    /// not publish files from elsewhere on the machine.
+    private func entries(of relative: String, into diagnostics: inout [Diagnostic]) -> [(name: String, kind: FileStatus.Kind)] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: path(relative))) ?? [])
             .filter { !$0.hasPrefix(".") }
             .sorted()
-            .filter { !isRefusedLink("\(relative)/\($0)", into: &diagnostics) }
+            .compactMap { name in
+                let entry = "\(relative)/\(name)"
+                guard let status = FileStatus(path: path(entry)),
+                      !isRefusedLink(entry, status: status, into: &diagnostics) else { return nil }
+                guard status.kind == .symbolicLink else { return (name, status.kind) }
+                // A link leading nowhere stays a file, so reading it reports it.
+                return (name, FileStatus(path: path(entry), followingLinks: true)?.kind ?? .other)
+            }
     }
 
     /// Whether the entry is a symbolic link leading outside the content folder, which is reported and not read.
-    private func isRefusedLink(_ relative: String, into diagnostics: inout [Diagnostic]) -> Bool {
-        let entry = url(relative)
-        let type = (try? FileManager.default.attributesOfItem(atPath: entry.path))?[.type] as? FileAttributeType
-        guard type == .typeSymbolicLink else { return false }
-        let target = entry.resolvingSymlinksInPath().path
+    private func isRefusedLink(_ relative: String, status: FileStatus?, into diagnostics: inout [Diagnostic]) -> Bool {
+        guard status?.kind == .symbolicLink else { return false }
+        let target = URL(fileURLWithPath: path(relative)).resolvingSymlinksInPath().path
         guard !target.hasPrefix(contentDirectory.resolvingSymlinksInPath().path + "/") else { return false }
         diagnostics.append(.error("source.symlink-outside", at: location(relative),
                                   "this is a symbolic link to \(target), outside the content folder; it is not read"
@@ -153,15 +170,10 @@ public struct ContentLoader {
     }
 
     private func subfolders(of relative: String, into diagnostics: inout [Diagnostic]) -> [String] {
-        entries(of: relative, into: &diagnostics).filter { isDirectory("\(relative)/\($0)") }
+        entries(of: relative, into: &diagnostics).filter { $0.kind == .directory }.map(\.name)
     }
 
     private func files(in relative: String, into diagnostics: inout [Diagnostic]) -> [String] {
-        entries(of: relative, into: &diagnostics).filter { !isDirectory("\(relative)/\($0)") }
-    }
-
-    private func isDirectory(_ relative: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url(relative).path, isDirectory: &isDirectory) && isDirectory.boolValue
+        entries(of: relative, into: &diagnostics).filter { $0.kind != .directory }.map(\.name)
     }
 }

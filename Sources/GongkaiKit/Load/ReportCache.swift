@@ -1,38 +1,35 @@
 import Foundation
 
 /// Reports already read, keyed by file and by a fingerprint of their bytes and of everything their reading depends
-/// on (schema.yaml, portal.yaml). The preview keeps one across rebuilds, so a save re-reads only the file that changed.
+/// on (schema.yaml, portal.yaml), and the departments' `org.yaml` as parsed. The preview keeps one across rebuilds,
+/// so a save re-reads only the file that changed.
 public final class ReportCache: @unchecked Sendable {
     struct Entry {
         let fingerprint: UInt64
         /// The file's modification time and size when it was read, and what its reading depended on: when all are the
         /// same, the file is not even read again.
-        let stamp: FileStamp?
+        let stamp: FileStatus?
         let context: UInt64
         let report: Report?
         let diagnostics: [Diagnostic]
     }
 
-    struct FileStamp: Equatable {
-        let modified: Date
-        let size: Int
-
-        init?(path: String) {
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-                  let modified = attributes[.modificationDate] as? Date, let size = attributes[.size] as? Int else { return nil }
-            self.modified = modified
-            self.size = size
-        }
+    /// A YAML file as parsed, with what parsing it said.
+    struct YAMLEntry {
+        let stamp: FileStatus
+        let node: YAMLNode?
+        let diagnostics: [Diagnostic]
     }
 
     /// The entry read from an unchanged file: same modification time, size and context.
-    func entry(for path: String, stamp: FileStamp?, context: UInt64) -> Entry? {
+    func entry(for path: String, stamp: FileStatus?, context: UInt64) -> Entry? {
         guard let stamp else { return nil }
         return lock.withLock { entries[path].flatMap { $0.stamp == stamp && $0.context == context ? $0 : nil } }
     }
 
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
+    private var yamlEntries: [String: YAMLEntry] = [:]
 
     public init() {}
 
@@ -42,6 +39,15 @@ public final class ReportCache: @unchecked Sendable {
 
     func store(_ entry: Entry, for path: String) {
         lock.withLock { entries[path] = entry }
+    }
+
+    /// The YAML file as parsed before, if its modification time and size are the same.
+    func yamlEntry(for path: String, stamp: FileStatus) -> YAMLEntry? {
+        lock.withLock { yamlEntries[path].flatMap { $0.stamp == stamp ? $0 : nil } }
+    }
+
+    func store(_ entry: YAMLEntry, for path: String) {
+        lock.withLock { yamlEntries[path] = entry }
     }
 }
 

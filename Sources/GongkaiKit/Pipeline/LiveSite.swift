@@ -29,6 +29,8 @@ public final class LiveSite: @unchecked Sendable {
     private let lock = NSLock()
     private var current = Snapshot(files: [:], etags: [:], diagnostics: [], version: 0)
     private var lastSite: Site?
+    /// The templates as last loaded, with what loading them said: reused while no file under the templates folder changes.
+    private var lastTemplates: (set: TemplateSet?, diagnostics: [Diagnostic])?
 
     public init(options: Builder.Options) {
         self.options = options
@@ -43,9 +45,8 @@ public final class LiveSite: @unchecked Sendable {
         let started = clock.now
         let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayName: options.contentDisplayName,
                                    includeDrafts: options.includeDrafts, cache: cache).load()
-        var diagnostics = loaded.diagnostics
-        let templates = TemplateSet.load(from: options.templatesDirectory, displayName: options.templatesDisplayName, into: &diagnostics)
-        diagnostics = diagnostics.sortedForDisplay()
+        let (templates, templateDiagnostics) = loadTemplates(unlessUnchangedBy: changed)
+        let diagnostics = (loaded.diagnostics + templateDiagnostics).sortedForDisplay()
 
         guard let site = loaded.site, let templates, !diagnostics.hasErrors else {
             lock.withLock {
@@ -69,6 +70,18 @@ public final class LiveSite: @unchecked Sendable {
             current = Snapshot(files: files, etags: etags, diagnostics: diagnostics, version: current.version + 1)
         }
         return Update(succeeded: true, filesRendered: rendered, fullRebuild: selection == .everything, duration: clock.now - started)
+    }
+
+    /// The templates, parsed again only when a file under their folder is among the changes (or changes are unknown).
+    private func loadTemplates(unlessUnchangedBy changed: [URL]?) -> (TemplateSet?, [Diagnostic]) {
+        let folder = options.templatesDirectory.standardizedFileURL.path + "/"
+        if let changed, let last = lastTemplates, !changed.contains(where: { $0.standardizedFileURL.path.hasPrefix(folder) }) {
+            return last
+        }
+        var diagnostics: [Diagnostic] = []
+        let templates = TemplateSet.load(from: options.templatesDirectory, displayName: options.templatesDisplayName, into: &diagnostics)
+        lastTemplates = (templates, diagnostics)
+        return (templates, diagnostics)
     }
 
     /// The pages a change touches, or nil when only a full rebuild is safe: a template, the schema, the portal or
