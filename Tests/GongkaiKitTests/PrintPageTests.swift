@@ -31,6 +31,38 @@ import Testing
         #expect(try #require(output.text("hs-gdb/2023/index.html")).contains(#"<a href="report.pdf" type="application/pdf">下载 PDF</a>"#))
     }
 
+    /// The build renders a body once for both pages; that must give what rendering each page on its own gives.
+    @Test func oneRenderForBothPagesEqualsTwoSeparateOnes() throws {
+        let extra = try TestContent(files: ["orgs/a/2023.md": TestContent.report(org: "a", frontMatter: "documents:\n  rules: {title: 规定, issued: 2023-05-01}\n", body: """
+            ## 甲 {#work}
+
+            #### 不跟段落的条目
+
+            - 列表
+              #### 列表里的条目
+              段落，[文件](doc:rules)、[2 次](metric:lectures)。
+
+            #### 跟段落的条目
+            第一行
+            第二行 <b>粗</b>
+
+            | 表 | 格 |
+            |:--|--:|
+            | [链接](https://example.org/a?b&c) | `代码` |
+            """)])
+        var reports = try #require(ContentLoader(contentDirectory: Repository.content).load().site).reports
+        reports += try #require(ContentLoader(contentDirectory: extra.directory).load().site).reports
+        for report in reports {
+            var both = HTMLRenderer(rootPrefix: "../../")
+            let (web, print) = both.renderForWebAndPrint(report.body, printRootPrefix: "../../../", printRunInHeadingLevel: 4)
+            var webAlone = HTMLRenderer(rootPrefix: "../../")
+            var printAlone = HTMLRenderer(rootPrefix: "../../../", runInHeadingLevel: 4)
+            #expect(web == webAlone.render(report.body))
+            #expect(print == printAlone.render(report.body))
+            #expect(web != print)
+        }
+    }
+
     @Test func aHeadingEndingInPunctuationGetsNoSecondStop() {
         var renderer = HTMLRenderer(runInHeadingLevel: 4)
         let heading = MarkdownNode(kind: .numberedHeading(level: 4, number: "1.", id: "a"),

@@ -10,6 +10,13 @@ struct HTMLRenderer {
     var runInHeadingLevel: Int?
 
     private var output = ""
+    /// The print page's copy of the body while `renderForWebAndPrint` writes both: what is the same in both is
+    /// worked out once and appended twice, which halves the cost of the second page.
+    private var printCopy: String?
+    private var printRootPrefix = ""
+    private var printRunInHeadingLevel: Int?
+    /// Set while `output` stands for the print copy alone.
+    private var writingPrintOnly = false
     private var tightList = [Bool]()
 
     init(allowsRawHTML: Bool = false, rootPrefix: String = "", runInHeadingLevel: Int? = nil) {
@@ -26,8 +33,57 @@ struct HTMLRenderer {
         return output
     }
 
+    /// The web page's body and the print page's, from one walk over the tree: the print copy has its own root
+    /// prefix (its page is a folder deeper) and runs headings of `printRunInHeadingLevel` into their paragraphs.
+    mutating func renderForWebAndPrint(_ node: MarkdownNode, printRootPrefix: String,
+                                       printRunInHeadingLevel: Int) -> (web: String, print: String) {
+        self.printRootPrefix = printRootPrefix
+        self.printRunInHeadingLevel = printRunInHeadingLevel
+        output = ""
+        output.reserveCapacity(4096)
+        printCopy = ""
+        printCopy?.reserveCapacity(4096)
+        defer { printCopy = nil }
+        renderChildren(of: node)
+        return (output, printCopy ?? "")
+    }
+
+    private mutating func emit(_ text: String) {
+        output += text
+        printCopy?.append(text)
+    }
+
+    private mutating func escape(_ text: String) {
+        appendingToPrintCopy { HTMLEscaping.escape(text, into: &$0.output) }
+    }
+
+    private mutating func escapeHref(_ url: String) {
+        appendingToPrintCopy { HTMLEscaping.escapeHref(url, into: &$0.output) }
+    }
+
+    /// Runs `write`, which appends to `output`, then appends what it wrote to the print copy too.
+    private mutating func appendingToPrintCopy(_ write: (inout HTMLRenderer) -> Void) {
+        guard printCopy != nil else { return write(&self) }
+        let start = output.utf8.count
+        write(&self)
+        printCopy?.append(contentsOf: output[output.utf8.index(output.utf8.startIndex, offsetBy: start)...])
+    }
+
+    /// Runs `write` for one of the two pages only: the web page, or (with `output` standing for it) the print copy.
+    private mutating func only(forPrint: Bool, _ write: (inout HTMLRenderer) -> Void) {
+        guard var copy = printCopy else { return forPrint ? () : write(&self) }
+        printCopy = nil
+        if forPrint { swap(&output, &copy) }
+        writingPrintOnly = forPrint
+        write(&self)
+        writingPrintOnly = false
+        if forPrint { swap(&output, &copy) }
+        printCopy = copy
+    }
+
     private mutating func cr() {
         if let last = output.utf8.last, last != UInt8(ascii: "\n") { output += "\n" }
+        if let last = printCopy?.utf8.last, last != UInt8(ascii: "\n") { printCopy?.append("\n") }
     }
 
     private mutating func renderChildren(of node: MarkdownNode) {
@@ -37,11 +93,19 @@ struct HTMLRenderer {
     private mutating func renderSequence(_ nodes: [MarkdownNode]) {
         var skipped: Int?
         for index in nodes.indices where index != skipped {
-            if case .numberedHeading(let level, let number, let id) = nodes[index].kind, level == runInHeadingLevel,
-               index + 1 < nodes.count, case .paragraph = nodes[index + 1].kind {
-                renderRunIn(heading: nodes[index], number: number, id: id, paragraph: nodes[index + 1])
-                skipped = index + 1
-                continue
+            if case .numberedHeading(let level, let number, let id) = nodes[index].kind, index + 1 < nodes.count,
+               case .paragraph = nodes[index + 1].kind {
+                if level == runInHeadingLevel {
+                    renderRunIn(heading: nodes[index], number: number, id: id, paragraph: nodes[index + 1])
+                    skipped = index + 1
+                    continue
+                }
+                if printCopy != nil, level == printRunInHeadingLevel {
+                    only(forPrint: false) { $0.render(node: nodes[index]); $0.render(node: nodes[index + 1]) }
+                    only(forPrint: true) { $0.renderRunIn(heading: nodes[index], number: number, id: id, paragraph: nodes[index + 1]) }
+                    skipped = index + 1
+                    continue
+                }
             }
             if case .softBreak = nodes[index].kind {
                 // A line break inside Chinese text is not a space between words: browsers would show one.
@@ -58,199 +122,205 @@ struct HTMLRenderer {
         case .document, .group:
             renderChildren(of: node)
         case .blockQuote:
-            cr(); output += "<blockquote>\n"
+            cr(); emit("<blockquote>\n")
             tightList.append(false)
             renderChildren(of: node)
             tightList.removeLast()
-            cr(); output += "</blockquote>\n"
+            cr(); emit("</blockquote>\n")
         case .list(let ordered, let start, let tight):
             cr()
             if ordered {
-                output += start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n"
+                emit(start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n")
             } else {
-                output += "<ul>\n"
+                emit("<ul>\n")
             }
             tightList.append(tight)
             renderChildren(of: node)
             tightList.removeLast()
-            output += ordered ? "</ol>\n" : "</ul>\n"
+            emit(ordered ? "</ol>\n" : "</ul>\n")
         case .item(let task):
-            cr(); output += "<li>"
-            if let task { output += task ? "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> " : "<input type=\"checkbox\" disabled=\"\" /> " }
+            cr(); emit("<li>")
+            if let task { emit(task ? "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> " : "<input type=\"checkbox\" disabled=\"\" /> ") }
             renderChildren(of: node)
-            output += "</li>\n"
+            emit("</li>\n")
         case .codeBlock(let info, let literal):
             cr()
             let language = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
             if language.isEmpty {
-                output += "<pre><code>"
+                emit("<pre><code>")
             } else {
-                output += "<pre><code class=\"language-"
-                HTMLEscaping.escape(language, into: &output)
-                output += "\">"
+                emit("<pre><code class=\"language-")
+                escape(language)
+                emit("\">")
             }
-            HTMLEscaping.escape(literal, into: &output)
-            output += "</code></pre>\n"
+            escape(literal)
+            emit("</code></pre>\n")
         case .htmlBlock(let literal):
             guard allowsRawHTML else { return }
-            cr(); output += HTMLEscaping.filterTags(literal); cr()
+            cr(); emit(HTMLEscaping.filterTags(literal)); cr()
         case .paragraph:
             let tight = tightList.last ?? false
-            if !tight { cr(); output += "<p>" }
+            if !tight { cr(); emit("<p>") }
             renderChildren(of: node)
-            if !tight { output += "</p>\n" }
+            if !tight { emit("</p>\n") }
         case .heading(let level):
-            cr(); output += "<h\(level)>"
+            cr(); emit("<h\(level)>")
             renderChildren(of: node)
-            output += "</h\(level)>\n"
+            emit("</h\(level)>\n")
         case .numberedHeading(let level, let number, let id):
-            cr(); output += "<h\(level) id=\""
-            HTMLEscaping.escape(id, into: &output)
-            output += "\"><span class=\"heading-number\">"
-            HTMLEscaping.escape(number, into: &output)
-            output += "</span>"
+            cr(); emit("<h\(level) id=\"")
+            escape(id)
+            emit("\"><span class=\"heading-number\">")
+            escape(number)
+            emit("</span>")
             renderChildren(of: node)
-            output += "</h\(level)>\n"
+            emit("</h\(level)>\n")
         case .thematicBreak:
-            cr(); output += "<hr />\n"
+            cr(); emit("<hr />\n")
         case .table(let alignments):
             renderTable(node, alignments: alignments)
         case .tableRow, .tableCell:
             renderChildren(of: node) // only reached through renderTable
         case .text(let text):
-            HTMLEscaping.escape(text, into: &output)
+            escape(text)
         case .tooDeep(let text):
-            cr(); output += "<p>"
-            HTMLEscaping.escape(text, into: &output)
-            output += "</p>\n"
+            cr(); emit("<p>")
+            escape(text)
+            emit("</p>\n")
         case .softBreak:
-            output += "\n"
+            emit("\n")
         case .lineBreak:
-            output += "<br />\n"
+            emit("<br />\n")
         case .code(let code):
-            output += "<code>"
-            HTMLEscaping.escape(code, into: &output)
-            output += "</code>"
+            emit("<code>")
+            escape(code)
+            emit("</code>")
         case .htmlInline(let literal):
-            if allowsRawHTML { output += HTMLEscaping.filterTags(literal) }
+            if allowsRawHTML { emit(HTMLEscaping.filterTags(literal)) }
         case .emphasis:
-            output += "<em>"; renderChildren(of: node); output += "</em>"
+            emit("<em>"); renderChildren(of: node); emit("</em>")
         case .strong:
-            output += "<strong>"; renderChildren(of: node); output += "</strong>"
+            emit("<strong>"); renderChildren(of: node); emit("</strong>")
         case .strikethrough:
-            output += "<del>"; renderChildren(of: node); output += "</del>"
+            emit("<del>"); renderChildren(of: node); emit("</del>")
         case .link(let url, let title):
-            output += "<a href=\""
+            emit("<a href=\"")
             renderSafeHref(url)
-            output += "\""
+            emit("\"")
             renderTitleAttribute(title)
-            output += ">"
+            emit(">")
             renderChildren(of: node)
-            output += "</a>"
+            emit("</a>")
         case .image(let url, let title):
-            output += "<img src=\""
+            emit("<img src=\"")
             renderSafeHref(url)
-            output += "\" alt=\""
+            emit("\" alt=\"")
             renderAltText(node.children)
-            output += "\""
+            emit("\"")
             renderTitleAttribute(title)
-            output += " />"
+            emit(" />")
         case .figure(let figure):
-            output += "<data class=\"figure\" value=\""
-            HTMLEscaping.escape(figure.valueText, into: &output)
-            output += "\" data-metric=\""
-            HTMLEscaping.escape(figure.metric, into: &output)
-            output += "\""
+            emit("<data class=\"figure\" value=\"")
+            escape(figure.valueText)
+            emit("\" data-metric=\"")
+            escape(figure.metric)
+            emit("\"")
             if let qualifier = figure.qualifier {
-                output += " data-qualifier=\"\(qualifier.rawValue)\""
+                emit(" data-qualifier=\"\(qualifier.rawValue)\"")
             }
-            output += ">"
+            emit(">")
             renderChildren(of: node)
-            output += "</data>"
+            emit("</data>")
         case .reference(let kind, let sitePath, let anchor):
-            output += "<a class=\"\(kind.rawValue)\""
+            emit("<a class=\"\(kind.rawValue)\"")
             if let anchor {
-                output += " id=\""
-                HTMLEscaping.escape(anchor, into: &output)
-                output += "\""
+                emit(" id=\"")
+                escape(anchor)
+                emit("\"")
             }
-            output += " href=\""
-            HTMLEscaping.escapeHref(rootPrefix + sitePath, into: &output)
-            output += "\">"
+            emit(" href=\"")
+            if printCopy == nil {
+                escapeHref((writingPrintOnly ? printRootPrefix : rootPrefix) + sitePath)
+            } else {
+                // The print page is a folder deeper: the one place where the copies differ outside run-in headings.
+                only(forPrint: false) { $0.escapeHref($0.rootPrefix + sitePath) }
+                only(forPrint: true) { $0.escapeHref($0.printRootPrefix + sitePath) }
+            }
+            emit("\">")
             renderChildren(of: node)
-            output += "</a>"
+            emit("</a>")
         }
     }
 
     /// `<p class="run-in" id="…"><strong class="heading-run-in">1.标题。</strong>正文…</p>`: the heading ends with
     /// a full stop unless it ends with punctuation already.
     private mutating func renderRunIn(heading: MarkdownNode, number: String, id: String, paragraph: MarkdownNode) {
-        cr(); output += "<p class=\"run-in\" id=\""
-        HTMLEscaping.escape(id, into: &output)
-        output += "\"><strong class=\"heading-run-in\">"
-        HTMLEscaping.escape(number, into: &output)
+        cr(); emit("<p class=\"run-in\" id=\"")
+        escape(id)
+        emit("\"><strong class=\"heading-run-in\">")
+        escape(number)
         renderChildren(of: heading)
-        if let last = heading.plainText.last, !"。！？：；.!?:;".contains(last) { output += "。" }
-        output += "</strong>"
+        if let last = heading.plainText.last, !"。！？：；.!?:;".contains(last) { emit("。") }
+        emit("</strong>")
         renderChildren(of: paragraph)
-        output += "</p>\n"
+        emit("</p>\n")
     }
 
     /// ` title="…"` when there is a title.
     private mutating func renderTitleAttribute(_ title: String) {
         guard !title.isEmpty else { return }
-        output += " title=\""
-        HTMLEscaping.escape(title, into: &output)
-        output += "\""
+        emit(" title=\"")
+        escape(title)
+        emit("\"")
     }
 
     /// A link or image address, left empty when its scheme could run code (unless the portal allows raw HTML).
     private mutating func renderSafeHref(_ url: String) {
-        if allowsRawHTML || !HTMLEscaping.isUnsafe(url: url) { HTMLEscaping.escapeHref(url, into: &output) }
+        if allowsRawHTML || !HTMLEscaping.isUnsafe(url: url) { escapeHref(url) }
     }
 
     /// Image descriptions are plain text: only the literal content, line breaks as spaces.
     private mutating func renderAltText(_ nodes: [MarkdownNode]) {
         for node in nodes {
             switch node.kind {
-            case .text(let text), .code(let text), .htmlInline(let text): HTMLEscaping.escape(text, into: &output)
-            case .softBreak, .lineBreak: output += " "
+            case .text(let text), .code(let text), .htmlInline(let text): escape(text)
+            case .softBreak, .lineBreak: emit(" ")
             default: renderAltText(node.children)
             }
         }
     }
 
     private mutating func renderTable(_ table: MarkdownNode, alignments: [MarkdownNode.TableAlignment]) {
-        cr(); output += "<table>\n"
+        cr(); emit("<table>\n")
         var bodyOpen = false
         for row in table.children {
             guard case .tableRow(let isHeader) = row.kind else { continue }
             cr()
             if isHeader {
-                output += "<thead>\n"
+                emit("<thead>\n")
             } else if !bodyOpen {
-                output += "<tbody>\n"
+                emit("<tbody>\n")
                 bodyOpen = true
             }
-            output += "<tr>"
+            emit("<tr>")
             for (column, cell) in row.children.enumerated() {
                 cr()
-                output += isHeader ? "<th" : "<td"
+                emit(isHeader ? "<th" : "<td")
                 switch column < alignments.count ? alignments[column] : .none {
-                case .left: output += " align=\"left\""
-                case .center: output += " align=\"center\""
-                case .right: output += " align=\"right\""
+                case .left: emit(" align=\"left\"")
+                case .center: emit(" align=\"center\"")
+                case .right: emit(" align=\"right\"")
                 case .none: break
                 }
-                output += ">"
+                emit(">")
                 renderChildren(of: cell)
-                output += isHeader ? "</th>" : "</td>"
+                emit(isHeader ? "</th>" : "</td>")
             }
-            cr(); output += "</tr>"
-            if isHeader { cr(); output += "</thead>" }
+            cr(); emit("</tr>")
+            if isHeader { cr(); emit("</thead>") }
         }
-        if bodyOpen { cr(); output += "</tbody>" }
-        cr(); output += "</table>\n"
+        if bodyOpen { cr(); emit("</tbody>") }
+        cr(); emit("</table>\n")
     }
 }
 

@@ -33,8 +33,9 @@ struct MarkdownNode: Sendable {
         case tooDeep(String)
         /// A heading with its generated number (一、（一）1.（1）) and anchor.
         case numberedHeading(level: Int, number: String, id: String)
-        /// A `metric:` link: the figure as data; the children are the text as written.
-        case figure(Figure)
+        /// A `metric:` link: the figure as data; the children are the text as written. Boxed: it is the largest
+        /// payload, and every node of a report would otherwise be as big as it.
+        indirect case figure(Figure)
         /// A `doc:` or `plan:` link, pointing at a site path (relative to the site root) with an anchor of its own.
         case reference(ReferenceKind, sitePath: String, anchor: String?)
     }

@@ -70,11 +70,13 @@ public struct SiteRenderer {
                                     hasPDF: reportsWithPDF.includes(report.sitePath))
         let printView = PageView(portal: portal, sitePath: report.sitePath + "print/", title: report.title,
                                  column: "法治政府建设年度报告", published: report.published, source: org.name)
+        let bodies = reportView.bodies(webRoot: view.root, printRoot: printView.root)
         return [
-            Page(file: view.sitePath + "index.html", template: "report", view: { view.dictionary.merging(reportView.dictionary(root: view.root)) },
+            Page(file: view.sitePath + "index.html", template: "report",
+                 view: { view.dictionary.merging(reportView.dictionary(root: view.root, body: bodies.take(.web))) },
                  sitemapEntry: (view.sitePath, view.published), isSelected: selected),
             Page(file: printView.sitePath + "index.html", template: "print",
-                 view: { printView.dictionary.merging(reportView.printDictionary(root: printView.root)) },
+                 view: { printView.dictionary.merging(reportView.printDictionary(root: printView.root, body: bodies.take(.print))) },
                  sitemapEntry: (printView.sitePath, printView.published), isSelected: selected),
         ]
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The report page's values: front-matter block, table of contents, body and the figures it holds.
 struct ReportView {
     let report: Report
@@ -7,14 +9,21 @@ struct ReportView {
     /// Whether the report's PDF is published beside its page.
     var hasPDF = false
 
-    func dictionary(root: String) -> [String: Any] {
-        var renderer = HTMLRenderer(allowsRawHTML: allowsRawHTML, rootPrefix: root)
-        return present([
+    /// The body of both pages, rendered when the first of them is.
+    func bodies(webRoot: String, printRoot: String) -> ReportBodies {
+        ReportBodies { [report, allowsRawHTML] in
+            var renderer = HTMLRenderer(allowsRawHTML: allowsRawHTML, rootPrefix: webRoot)
+            return renderer.renderForWebAndPrint(report.body, printRootPrefix: printRoot, printRunInHeadingLevel: 4)
+        }
+    }
+
+    func dictionary(root: String, body: String) -> [String: Any] {
+        present([
             "printHref": "print/",
             "pdfHref": hasPDF ? "report.pdf" : nil,
             "report": Self.summary(report, org: org, root: root),
             "toc": tableOfContents(),
-            "body": renderer.render(report.body),
+            "body": body,
             "figures": report.figures.map { figure in
                 [
                     "label": schema.metrics[figure.metric]?.label ?? figure.metric,
@@ -36,11 +45,10 @@ struct ReportView {
     }
 
     /// The print page's values: the body numbered and laid out as the paper, and the signature block.
-    func printDictionary(root: String) -> [String: Any] {
-        var renderer = HTMLRenderer(allowsRawHTML: allowsRawHTML, rootPrefix: root, runInHeadingLevel: 4)
-        return [
+    func printDictionary(root: String, body: String) -> [String: Any] {
+        [
             "report": Self.summary(report, org: org, root: root),
-            "body": renderer.render(report.body),
+            "body": body,
             // 成文日期: the date the report was signed; the publication date stands in where the front matter has none.
             "signatureDate": (report.written ?? report.published).chinese,
             "subject": "\(org.name)\(report.year)年度法治政府建设情况报告",
@@ -82,5 +90,36 @@ struct ReportView {
             "publishedISO": report.published.description,
             "isDraft": report.status == .draft,
         ])
+    }
+}
+
+/// A report's body rendered once for its web page and its print page (`HTMLRenderer.renderForWebAndPrint`). Each
+/// page takes its copy, so no body outlives its page; a page rendered a second time renders the body again.
+final class ReportBodies: @unchecked Sendable {
+    enum Page { case web, print }
+
+    private let lock = NSLock()
+    private var bodies: (web: String?, print: String?)?
+    private let render: @Sendable () -> (web: String, print: String)
+
+    init(render: @escaping @Sendable () -> (web: String, print: String)) {
+        self.render = render
+    }
+
+    func take(_ page: Page) -> String {
+        lock.withLock {
+            if bodies == nil {
+                let rendered = render()
+                bodies = (rendered.web, rendered.print)
+            }
+            switch page {
+            case .web:
+                if let web = bodies?.web { bodies?.web = nil; return web }
+            case .print:
+                if let print = bodies?.print { bodies?.print = nil; return print }
+            }
+            let rendered = render()
+            return page == .web ? rendered.web : rendered.print
+        }
     }
 }
