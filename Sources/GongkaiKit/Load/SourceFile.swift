@@ -63,11 +63,12 @@ public struct SourceFile: Sendable {
 }
 
 extension String.UTF8View {
-    /// Whether `byte` occurs twice in a row (`**`, `__`), without going through Foundation's string search.
-    func containsRun(of byte: UInt8) -> Bool {
+    /// Whether `**` or `__` occurs, in one pass over the bytes and without Foundation's string search.
+    var containsDoubledEmphasisMarker: Bool {
         let scan = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
             guard bytes.count > 1 else { return false }
-            for index in 1..<bytes.count where bytes[index] == byte && bytes[index - 1] == byte { return true }
+            for index in 1..<bytes.count where bytes[index] == bytes[index - 1]
+                && (bytes[index] == UInt8(ascii: "*") || bytes[index] == UInt8(ascii: "_")) { return true }
             return false
         }
         return withContiguousStorageIfAvailable(scan) ?? Array(self).withUnsafeBufferPointer(scan)

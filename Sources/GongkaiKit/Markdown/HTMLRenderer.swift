@@ -109,8 +109,8 @@ struct HTMLRenderer {
             }
             if case .softBreak = nodes[index].kind {
                 // A line break inside Chinese text is not a space between words: browsers would show one.
-                let before = index > 0 ? nodes[index - 1].plainText.last : nil
-                let after = index + 1 < nodes.count ? nodes[index + 1].plainText.first : nil
+                let before = index > 0 ? nodes[index - 1].lastCharacter : nil
+                let after = index + 1 < nodes.count ? nodes[index + 1].firstCharacter : nil
                 if let before, let after, before.isWide, after.isWide { continue }
             }
             render(node: nodes[index])

@@ -55,7 +55,25 @@ struct MarkdownNode: Sendable {
         switch kind {
         case .text(let text), .code(let text), .tooDeep(let text): return text
         case .softBreak, .lineBreak: return " "
-        default: return children.map(\.plainText).joined()
+        default: return children.count == 1 ? children[0].plainText : children.map(\.plainText).joined()
+        }
+    }
+
+    /// The first and last character of `plainText`, found without building it: the renderer asks for them at every
+    /// line break, to tell Chinese text (no space) from words.
+    var firstCharacter: Character? {
+        switch kind {
+        case .text(let text), .code(let text), .tooDeep(let text): return text.first
+        case .softBreak, .lineBreak: return " "
+        default: return children.lazy.compactMap(\.firstCharacter).first
+        }
+    }
+
+    var lastCharacter: Character? {
+        switch kind {
+        case .text(let text), .code(let text), .tooDeep(let text): return text.last
+        case .softBreak, .lineBreak: return " "
+        default: return children.reversed().lazy.compactMap(\.lastCharacter).first
         }
     }
 }

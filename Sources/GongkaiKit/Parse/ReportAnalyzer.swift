@@ -71,7 +71,7 @@ struct ReportAnalyzer {
             if url.hasPrefix("doc:") { return documentReference(&node, key: String(url.dropFirst("doc:".count))) }
             if url.hasPrefix("plan:") { return planReference(&node, target: String(url.dropFirst("plan:".count))) }
         case .text(let text):
-            if text.utf8.containsRun(of: UInt8(ascii: "*")) || text.utf8.containsRun(of: UInt8(ascii: "_")) {
+            if text.utf8.containsDoubledEmphasisMarker {
                 diagnostics.append(.warning("markdown.unclosed-emphasis", at: location(of: node),
                                             "emphasis markers are shown as literal `**`: CommonMark does not close emphasis after punctuation followed by a letter"
                                               | "加粗标记 `**` 会原样显示：标点后紧跟文字时，CommonMark 不能结束加粗",
