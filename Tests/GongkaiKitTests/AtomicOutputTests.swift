@@ -45,4 +45,15 @@ import Testing
         let siblings = try FileManager.default.contentsOfDirectory(atPath: destination.deletingLastPathComponent().path)
         #expect(!siblings.contains { $0.hasPrefix(".\(destination.lastPathComponent).") })
     }
+
+    @Test func aFileThatCannotBeWrittenIsNamedWithTheSystemsReason() throws {
+        let output = try AtomicDirectoryOutput(destination: Self.temporaryFolder())
+        defer { output.discard() }
+        try output.write(Data("a".utf8), to: "page/index.html")
+        // A folder where the file should go: open(2) fails with EISDIR.
+        try FileManager.default.createDirectory(at: output.staging.appendingPathComponent("taken/index.html"), withIntermediateDirectories: true)
+        let error = #expect(throws: WriteError.self) { try output.write(Data("b".utf8), to: "taken/index.html") }
+        #expect(error?.localizedDescription.hasSuffix("taken/index.html: Is a directory") == true)
+        #expect(try String(contentsOf: output.staging.appendingPathComponent("page/index.html"), encoding: .utf8) == "a")
+    }
 }
