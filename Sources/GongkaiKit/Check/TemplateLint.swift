@@ -4,7 +4,7 @@ import Foundation
 /// names exists, and every name it reads is one the views provide.
 enum TemplateLint {
     // Regex is not Sendable; this one is never mutated, only matched.
-    nonisolated(unsafe) private static let tag = /\{\{(\{?)\s*([#^\/>&<$!]?)\s*([^}]*?)\s*\}?\}\}/
+    nonisolated(unsafe) private static let tag = /\{\{(\{?)\s*([#^\/>&<$!%]?)\s*([^}]*?)\s*\}?\}\}/
 
     static func check(_ files: [SourceFile], templateNames: Set<String>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -16,7 +16,7 @@ enum TemplateLint {
                     let column = line.distance(from: line.startIndex, to: match.range.lowerBound) + 1
                     let location = file.location(line: lineNumber, column: column)
                     switch sigil {
-                    case "!", "/", "$":
+                    case "!", "/", "$", "%":
                         continue
                     case ">", "<":
                         if !templateNames.contains(name) {

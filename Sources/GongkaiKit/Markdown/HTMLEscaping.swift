@@ -3,29 +3,51 @@ enum HTMLEscaping {
     /// Escapes `& < > "` for text and attribute values. Works on bytes and appends the runs between special
     /// characters whole: most report text has none, and going index by index through the string cost a tenth of a build.
     static func escape(_ text: String, into output: inout String) {
+        replace(in: text, into: &output) { byte in
+            switch byte {
+            case UInt8(ascii: "&"): return "&amp;"
+            case UInt8(ascii: "<"): return "&lt;"
+            case UInt8(ascii: ">"): return "&gt;"
+            case UInt8(ascii: "\""): return "&quot;"
+            default: return nil
+            }
+        }
+    }
+
+    /// Escapes `& < > " '` as swift-mustache does for `{{name}}` (`'` becomes `&#39;`), but on bytes.
+    static func escapeForTemplate(_ text: String) -> String {
+        var output = ""
+        replace(in: text, into: &output) { byte in
+            switch byte {
+            case UInt8(ascii: "&"): return "&amp;"
+            case UInt8(ascii: "<"): return "&lt;"
+            case UInt8(ascii: ">"): return "&gt;"
+            case UInt8(ascii: "\""): return "&quot;"
+            case UInt8(ascii: "'"): return "&#39;"
+            default: return nil
+            }
+        }
+        return output
+    }
+
+    /// Appends `text` to `output` with each byte that `replacement` names replaced; text without any is appended whole.
+    @inline(__always)
+    private static func replace(in text: String, into output: inout String, _ replacement: (UInt8) -> StaticString?) {
         var text = text
-        guard text.withUTF8({ $0.contains(where: isSpecial) }) else {
+        guard text.withUTF8({ $0.contains { replacement($0) != nil } }) else {
             output += text
             return
         }
         text.withUTF8 { bytes in
             var pending = 0
-            for index in 0..<bytes.count where isSpecial(bytes[index]) {
+            for index in 0..<bytes.count {
+                guard let replaced = replacement(bytes[index]) else { continue }
                 output += String(decoding: UnsafeBufferPointer(rebasing: bytes[pending..<index]), as: UTF8.self)
-                switch bytes[index] {
-                case UInt8(ascii: "&"): output += "&amp;"
-                case UInt8(ascii: "<"): output += "&lt;"
-                case UInt8(ascii: ">"): output += "&gt;"
-                default: output += "&quot;"
-                }
+                output += replaced.description
                 pending = index + 1
             }
             output += String(decoding: UnsafeBufferPointer(rebasing: bytes[pending...]), as: UTF8.self)
         }
-    }
-
-    private static func isSpecial(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
     }
 
     static func escape(_ text: String) -> String {

@@ -1,0 +1,36 @@
+import Foundation
+import Mustache
+import Testing
+@testable import GongkaiKit
+
+/// Templates that start with `{{% CONTENT_TYPE: HTML }}` escape with Gongkai's byte-level escaping: the same text as
+/// swift-mustache's own, which renders the templates without the line.
+@Suite struct TemplateEscapingTests {
+    static let values = ["", "黄石市国动办", "a & b", "<script>alert('x')</script>", "\"引号\" 和 '单引号'", "60 余次",
+                         "&amp; already", "emoji 🇨🇳 and é", "line\nbreak", "<<>>&&\"\"''"]
+
+    @Test func escapesExactlyAsTheLibraryDoes() throws {
+        _ = TemplateEscaping.registered
+        let fast = try MustacheTemplate(string: "{{% CONTENT_TYPE: HTML }}\n<p title=\"{{value}}\">{{value}}</p>{{{value}}}")
+        let library = try MustacheTemplate(string: "<p title=\"{{value}}\">{{value}}</p>{{{value}}}")
+        for value in Self.values {
+            #expect(fast.render(["value": value]) == library.render(["value": value]))
+        }
+        #expect(fast.render(["value": "<'&\">"]) == "<p title=\"&lt;&#39;&amp;&quot;&gt;\">&lt;&#39;&amp;&quot;&gt;</p><'&\">")
+    }
+
+    /// The one difference, on the safe side: the library compares whole characters, so a quote followed by a
+    /// combining mark slipped through unescaped and could end an attribute.
+    @Test func aQuoteWithACombiningMarkIsStillEscaped() throws {
+        _ = TemplateEscaping.registered
+        let fast = try MustacheTemplate(string: "{{% CONTENT_TYPE: HTML }}{{value}}")
+        #expect(fast.render(["value": "\"\u{301}"]) == "&quot;\u{301}")
+    }
+
+    @Test func theShippedPageTemplatesUseIt() throws {
+        for page in TemplateSet.pageTemplates {
+            let text = try String(contentsOf: Repository.templates.appendingPathComponent("\(page).mustache"), encoding: .utf8)
+            #expect(text.hasPrefix("{{% CONTENT_TYPE: HTML }}\n"), "\(page).mustache")
+        }
+    }
+}
