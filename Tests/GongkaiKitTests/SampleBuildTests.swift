@@ -19,6 +19,15 @@ import Testing
         }
     }
 
+    /// A check keeps what cross-report checks need of each report, not its Markdown tree: memory stays flat.
+    @Test func aCheckKeepsNoReportBodies() throws {
+        let checked = Builder(options: Builder.Options(contentDirectory: Repository.content, templatesDirectory: Repository.templates)).check()
+        #expect(checked.diagnostics.isEmpty)
+        let report = try #require(checked.site?.reports.first)
+        #expect(report.body.children.isEmpty)
+        #expect(!report.figures.isEmpty && !report.headings.isEmpty)
+    }
+
     @Test func theReportHoldsEveryFigureOfTheSeedAsData() throws {
         let (_, output) = try Self.buildSample()
         let html = try #require(output.text("hs-gdb/2023/index.html"))

@@ -12,6 +12,8 @@ public struct ContentLoader {
 
     /// Read reports on every core.
     public let parallel: Bool
+    /// Whether the site keeps each report's Markdown tree; a check needs none of them once each report is read.
+    public let keepsBodies: Bool
     /// The content folder's path, worked out once: building a `URL` per file cost more than the files' stat calls.
     private let contentPath: String
     /// Called with each report as soon as it is read (on the reading thread), with the portal, schema and department
@@ -19,14 +21,15 @@ public struct ContentLoader {
     let onReport: ((Report, Portal, Schema, Org) -> Void)?
 
     public init(contentDirectory: URL, displayName: String? = nil, includeDrafts: Bool = false, cache: ReportCache? = nil,
-                parallel: Bool = true) {
+                parallel: Bool = true, keepsBodies: Bool = true) {
         self.init(contentDirectory: contentDirectory, displayName: displayName, includeDrafts: includeDrafts, cache: cache,
-                  parallel: parallel, onReport: nil)
+                  parallel: parallel, keepsBodies: keepsBodies, onReport: nil)
     }
 
     init(contentDirectory: URL, displayName: String?, includeDrafts: Bool, cache: ReportCache?, parallel: Bool,
-         onReport: ((Report, Portal, Schema, Org) -> Void)?) {
+         keepsBodies: Bool = true, onReport: ((Report, Portal, Schema, Org) -> Void)?) {
         self.parallel = parallel
+        self.keepsBodies = keepsBodies
         self.onReport = onReport
         self.contentDirectory = contentDirectory
         self.contentPath = contentDirectory.path
@@ -78,6 +81,8 @@ public struct ContentLoader {
             if let onReport, let read = report, read.status == .published || includeDrafts {
                 onReport(read, portal, schema, job.org)
                 report = read.withoutBody()
+            } else if !keepsBodies {
+                report = report?.withoutBody()
             }
             return (report, found)
         }

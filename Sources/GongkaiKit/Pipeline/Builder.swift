@@ -39,10 +39,11 @@ public struct Builder: Sendable {
         self.options = options
     }
 
-    /// Loads and checks the sources and the templates without rendering.
+    /// Loads and checks the sources and the templates without rendering. The site keeps its reports without their
+    /// bodies, so a check of a large portal holds one report's tree at a time per core.
     public func check() -> (site: Site?, templates: TemplateSet?, diagnostics: [Diagnostic]) {
         let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayName: options.contentDisplayName,
-                                   includeDrafts: options.includeDrafts, parallel: options.parallel).load()
+                                   includeDrafts: options.includeDrafts, parallel: options.parallel, keepsBodies: false).load()
         var diagnostics = loaded.diagnostics
         let templates = TemplateSet.load(from: options.templatesDirectory, displayName: options.templatesDisplayName, into: &diagnostics)
         return (loaded.site, templates, diagnostics.sortedForDisplay())
