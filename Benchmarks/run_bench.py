@@ -81,8 +81,11 @@ def bench(gongkai, corpus, rounds):
     out = tempfile.mkdtemp(prefix="gongkai-bench-")
     site = os.path.join(corpus, "gongkai")
     hugo_site = os.path.join(corpus, "hugo")
+    # Both start from an empty output folder: otherwise Gongkai's time would include deleting the previous site,
+    # which it replaces whole, while Hugo writes over its files.
     commands = {
-        "gongkai": ([gongkai, "build", "--output", os.path.join(out, "gongkai")], site, None),
+        "gongkai": ([gongkai, "build", "--output", os.path.join(out, "gongkai")], site,
+                    lambda: shutil.rmtree(os.path.join(out, "gongkai"), ignore_errors=True)),
         "hugo": (["hugo", "--quiet", "-d", os.path.join(out, "hugo")], hugo_site,
                  lambda: shutil.rmtree(os.path.join(out, "hugo"), ignore_errors=True)),
         "floor": (["cmark-gfm", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter", "-e", "tasklist",
@@ -108,7 +111,7 @@ def bench(gongkai, corpus, rounds):
 
 def main():
     gongkai, corpora, results_path = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2]), sys.argv[3]
-    rounds = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else 3
+    rounds = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else 5
     results = {}
     for size in ("small", "large"):
         results[size] = bench(gongkai, os.path.join(corpora, size), rounds)
