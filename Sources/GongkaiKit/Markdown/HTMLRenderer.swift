@@ -6,7 +6,9 @@ struct HTMLRenderer {
     /// Prepended to site paths so links work from the page's folder (`../../` on a report page).
     var rootPrefix = ""
     /// Numbered headings of this level are run into the paragraph that follows them, in bold, as offices print
-    /// level-3 items ("1.推进干部职工学法用法。落实…"): the print page sets it to 4 (`####`).
+    /// level-3 items ("1.推进干部职工学法用法。落实…"): the print page's level is 4 (`####`). This renders the print body
+    /// on its own; the build renders it together with the web body (`renderForWebAndPrint`), and the tests hold the
+    /// two ways to the same output.
     var runInHeadingLevel: Int?
 
     private var output = ""
