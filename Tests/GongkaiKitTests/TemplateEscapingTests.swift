@@ -4,7 +4,7 @@ import Testing
 @testable import GongkaiKit
 
 /// Templates that start with `{{% CONTENT_TYPE: HTML }}` escape with Gongkai's byte-level escaping: the same text as
-/// swift-mustache's own, which renders the templates without the line.
+/// swift-mustache's own, which renders templates without the line.
 @Suite struct TemplateEscapingTests {
     static let values = ["", "黄石市国动办", "a & b", "<script>alert('x')</script>", "\"引号\" 和 '单引号'", "60 余次",
                          "&amp; already", "emoji 🇨🇳 and é", "line\nbreak", "<<>>&&\"\"''"]
@@ -27,10 +27,26 @@ import Testing
         #expect(fast.render(["value": "\"\u{301}"]) == "&quot;\u{301}")
     }
 
-    @Test func theShippedPageTemplatesUseIt() throws {
-        for page in TemplateSet.pageTemplates {
-            let text = try String(contentsOf: Repository.templates.appendingPathComponent("\(page).mustache"), encoding: .utf8)
-            #expect(text.hasPrefix("{{% CONTENT_TYPE: HTML }}\n"), "\(page).mustache")
+    /// swift-mustache renders a partial or a parent with its default escaping again, so each template file needs
+    /// the line; with it, blocks, sections and partials all escape with ours.
+    @Test func itHoldsInParentsBlocksSectionsAndPartials() throws {
+        _ = TemplateEscaping.registered
+        var library = MustacheLibrary()
+        library.register(try MustacheTemplate(string: "{{% CONTENT_TYPE: HTML }}\n[{{value}}]{{$content}}{{/content}}{{>part}}"), named: "base")
+        library.register(try MustacheTemplate(string: "{{% CONTENT_TYPE: HTML }}\n({{value}})"), named: "part")
+        library.register(try MustacheTemplate(string: "{{% CONTENT_TYPE: HTML }}\n{{<base}}{{$content}}{{#rows}}<{{value}}>{{/rows}}{{/content}}{{/base}}"),
+                         named: "page")
+        let quote = "\"\u{301}"
+        let html = library.render(["value": quote, "rows": [["value": quote]]], withTemplate: "page")
+        #expect(html == "[&quot;\u{301}]<&quot;\u{301}>(&quot;\u{301})")
+    }
+
+    @Test func everyShippedTemplateUsesIt() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Repository.templates.path).filter { $0.hasSuffix(".mustache") }
+        #expect(names.count >= TemplateSet.pageTemplates.count + 3)
+        for name in names {
+            let text = try String(contentsOf: Repository.templates.appendingPathComponent(name), encoding: .utf8)
+            #expect(text.hasPrefix("{{% CONTENT_TYPE: HTML }}\n"), "\(name)")
         }
     }
 }
