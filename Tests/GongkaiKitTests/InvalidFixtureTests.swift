@@ -68,6 +68,16 @@ import Testing
         #expect(checked.diagnostics.map(\.id) == ["content.unexpected-file"])
     }
 
+    @Test func aSymlinkLeadingNowhereIsReportedNotSkipped() throws {
+        let content = try Self.contentFolder(for: "bom-and-crlf-accepted")
+        try FileManager.default.createSymbolicLink(at: content.appendingPathComponent("orgs/t/2022.md"),
+                                                   withDestinationURL: content.appendingPathComponent("orgs/t/gone.md"))
+        let checked = Builder(options: Builder.Options(contentDirectory: content, templatesDirectory: Repository.templates,
+                                                       contentDisplayName: "Content")).check()
+        #expect(checked.diagnostics.map(\.id) == ["source.unreadable"])
+        #expect(checked.diagnostics.first?.location.file == "Content/orgs/t/2022.md")
+    }
+
     @Test func aTenMegabyteReportIsChecked() throws {
         let content = try Self.contentFolder(for: "bom-and-crlf-accepted")
         var body = "---\norg: t\nyear: 2023\ntitle: 大报告\npublished: 2024-03-01\n---\n"
