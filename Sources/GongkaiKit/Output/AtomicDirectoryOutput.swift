@@ -5,6 +5,7 @@ import Foundation
 public final class AtomicDirectoryOutput: OutputSink, @unchecked Sendable {
     public let destination: URL
     public let staging: URL
+    private let stagingPath: String
     private let fileManager = FileManager.default
     private var createdFolders = Set<String>()
     private let lock = NSLock()
@@ -14,19 +15,31 @@ public final class AtomicDirectoryOutput: OutputSink, @unchecked Sendable {
         let parent = self.destination.deletingLastPathComponent()
         let name = self.destination.lastPathComponent
         staging = parent.appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        stagingPath = staging.path
         try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
         if fileManager.fileExists(atPath: staging.path) { try fileManager.removeItem(at: staging) }
         try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
     }
 
     public func write(_ contents: Data, to sitePath: String) throws {
-        let root = staging.path
-        var folder = root
+        let path = try preparePath(for: sitePath)
+        try contents.withUnsafeBytes { try Self.writeFile($0, atPath: path) }
+    }
+
+    public func write(_ text: String, to sitePath: String) throws {
+        let path = try preparePath(for: sitePath)
+        var text = text
+        try text.withUTF8 { try Self.writeFile(UnsafeRawBufferPointer($0), atPath: path) }
+    }
+
+    /// The file's path in the staging folder, its folders made.
+    private func preparePath(for sitePath: String) throws -> String {
+        var folder = stagingPath
         for component in sitePath.split(separator: "/").dropLast() {
             folder += "/" + component
             try makeFolder(folder)
         }
-        try Self.writeFile(contents, atPath: root + "/" + sitePath)
+        return stagingPath + "/" + sitePath
     }
 
     /// One mkdir(2) per folder, remembered: Foundation's `createDirectory(withIntermediateDirectories:)` examined every
@@ -40,20 +53,18 @@ public final class AtomicDirectoryOutput: OutputSink, @unchecked Sendable {
 
     /// Plain open-write-close. Foundation's `Data.write` syncs every file to disk, which made a thousand-page build
     /// wait on the disk; the site becomes visible by the folder rename in `commit`, not file by file.
-    private static func writeFile(_ contents: Data, atPath path: String) throws {
+    private static func writeFile(_ buffer: UnsafeRawBufferPointer, atPath path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw WriteError(path: path, code: errno) }
         defer { close(descriptor) }
-        try contents.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw WriteError(path: path, code: errno)
-                }
-                offset += written
+        var offset = 0
+        while offset < buffer.count {
+            let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw WriteError(path: path, code: errno)
             }
+            offset += written
         }
     }
 
