@@ -40,6 +40,21 @@ import Testing
         #expect(html.contains(##"<a href="#s1-1">（一）第一节</a>"##))
     }
 
+    @Test(arguments: [
+        ("标题 {#work}", "标题", "work"), ("{#only}", nil, "only"), ("没有 id", "没有 id", nil), ("a {#x} b {#y}", "a {#x} b", "y"),
+        ("空 {#}", "空", ""), ("中文}", "中文}", nil), ("{#", "{#", nil), ("}", "}", nil), ("x {# spaced}", "x", " spaced"),
+    ] as [(String, String?, String?)])
+    func theLastBracedIDIsTakenFromTheHeading(text: String, kept: String?, id: String?) {
+        var children = [MarkdownNode(kind: .text(text), children: [], line: 1, byteColumn: 1)]
+        #expect(ReportAnalyzer.takeExplicitID(from: &children) == id)
+        if let kept {
+            guard case .text(let left) = children.last?.kind else { Issue.record("the text went away"); return }
+            #expect(left == kept)
+        } else {
+            #expect(children.isEmpty)
+        }
+    }
+
     @Test func duplicateAndMalformedIDsAreDiagnostics() throws {
         let body = "## 甲 {#same}\n\n## 乙 {#same}\n\n## 丙 {#坏}\n"
         let (outcome, _) = try TestContent(files: ["orgs/t/2023.md": TestContent.report(body: body)]).build()

@@ -27,8 +27,8 @@ struct ReportAnalyzer {
     private var currentSection = ""
     private var insidePlanPart = false
     private var mentionCounts: [String: Int] = [:]
-    /// The first figure given for each metric, and its file line.
-    private var figureValues: [String: (Figure, Int)] = [:]
+    /// Where in `figures` the first figure given for each metric is, and its file line.
+    private var figureValues: [String: (index: Int, line: Int)] = [:]
     private var rawHTMLReported = false
 
     init(file: SourceFile, bodyFirstLine: Int, schema: Schema, documents: [DeclaredDocument], declaredDocumentKeys: Set<String>,
@@ -119,7 +119,8 @@ struct ReportAnalyzer {
         for deeper in (level + 1)..<counters.count { counters[deeper] = 0 }
 
         let number = Self.numberLabel(level: level, count: counters[level])
-        let generatedID = "s" + (2...max(2, level)).map { String(counters[$0]) }.joined(separator: "-")
+        var generatedID = "s\(counters[2])"
+        for deeper in 3..<max(3, level + 1) { generatedID += "-\(counters[deeper])" }
         let id = explicitID ?? generatedID
         if let explicitID, !Self.isValidID(explicitID) {
             diagnostics.append(.error("heading.invalid-id", at: location(of: node), "the id `\(explicitID)` may use only letters, digits, `-` and `_`, starting with a letter"
@@ -149,10 +150,19 @@ struct ReportAnalyzer {
 
     /// Removes a trailing `{#id}` from the heading's last text and returns the id.
     static func takeExplicitID(from children: inout [MarkdownNode]) -> String? {
-        guard let last = children.last, case .text(let text) = last.kind,
-              text.hasSuffix("}"), let open = text.range(of: "{#", options: .backwards) else { return nil }
-        let id = String(text[open.upperBound..<text.index(before: text.endIndex)])
-        var kept = String(text[..<open.lowerBound])
+        guard let last = children.last, case .text(let text) = last.kind, text.utf8.last == UInt8(ascii: "}") else { return nil }
+        // The last `{#` found on bytes: Foundation's backwards search was a tenth of numbering the headings.
+        let utf8 = text.utf8
+        var open = utf8.index(before: utf8.endIndex)
+        while open > utf8.startIndex {
+            let before = utf8.index(before: open)
+            if utf8[before] == UInt8(ascii: "{"), utf8[open] == UInt8(ascii: "#") { open = before; break }
+            open = before
+        }
+        guard open < utf8.endIndex, utf8[open] == UInt8(ascii: "{"), utf8.index(after: open) < utf8.endIndex,
+              utf8[utf8.index(after: open)] == UInt8(ascii: "#") else { return nil }
+        let id = String(text[utf8.index(open, offsetBy: 2)..<utf8.index(before: utf8.endIndex)])
+        var kept = String(text[..<open])
         while kept.last == " " { kept.removeLast() }
         if kept.isEmpty {
             children.removeLast()
@@ -237,7 +247,8 @@ struct ReportAnalyzer {
             diagnostics.append(.error("metric.out-of-range", at: location(of: node), "`\(key)` is at most \(maximum.formatted) by the catalogue; found `\(text)`"
                                         | "指标目录规定 `\(key)` 不大于 \(maximum.formatted)，此处为 `\(text)`"))
         }
-        if let (earlier, earlierLine) = figureValues[key] {
+        if let (index, earlierLine) = figureValues[key] {
+            let earlier = figures[index]
             if earlier.value != figure.value || earlier.qualifier != figure.qualifier {
                 diagnostics.append(.error("metric.conflicting-values", at: location(of: node),
                                           "`\(key)` was given as `\(earlier.text)` on line \(earlierLine) and here as `\(text)`"
@@ -246,7 +257,7 @@ struct ReportAnalyzer {
                                             | "一份报告中每个指标只有一个值；不同的数据请用另一个指标键"))
             }
         } else {
-            figureValues[key] = (figure, line)
+            figureValues[key] = (figures.count, line)
             figures.append(figure)
         }
         node.kind = .figure(figure)
