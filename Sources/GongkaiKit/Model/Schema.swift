@@ -18,13 +18,8 @@ public struct Schema: Sendable {
         /// How a report that lacks the part is reported; nil (`severity: off`) for parts that may be left out.
         public let severity: Diagnostic.Severity?
 
-        /// Whether a heading with this id and title is this part in a report of `year`. Titles compare without
-        /// spaces (`2024 年工作思路` is `2024年工作思路`); `{year}` and `{next_year}` stand for the report's years.
-        func isMatched(byID id: String, title: String, year: Int) -> Bool {
-            ids.contains(id) || acceptedTitles(year: year).contains(Self.normalized(title))
-        }
-
-        /// The titles that name this part in a report of `year`, normalised.
+        /// The titles that name this part in a report of `year`, normalised: headings compare without spaces
+        /// (`2024 年工作思路` is `2024年工作思路`); `{year}` and `{next_year}` stand for the report's years.
         func acceptedTitles(year: Int) -> Set<String> {
             Set(titles.map { accepted in
                 // Foundation's replacing is slow enough to show in a build's profile; most titles have no placeholder.

@@ -30,6 +30,8 @@ struct ReportAnalyzer {
     /// Where in `figures` the first figure given for each metric is, and its file line.
     private var figureValues: [String: (index: Int, line: Int)] = [:]
     private var rawHTMLReported = false
+    /// Each structure part's titles for this report's year, worked out once rather than at every heading.
+    private let acceptedPartTitles: [Set<String>]
 
     init(file: SourceFile, bodyFirstLine: Int, schema: Schema, documents: [DeclaredDocument], declaredDocumentKeys: Set<String>,
          org: String, year: Int, allowsRawHTML: Bool) {
@@ -41,6 +43,7 @@ struct ReportAnalyzer {
         self.org = org
         self.year = year
         self.allowsRawHTML = allowsRawHTML
+        acceptedPartTitles = schema.parts.map { $0.acceptedTitles(year: year) }
     }
 
     /// Works on the tree in place: with a second reference to it, every array in it would be copied.
@@ -137,7 +140,10 @@ struct ReportAnalyzer {
         currentSection = number + title
 
         if level == 2 {
-            insidePlanPart = schema.parts.contains { $0.holdsPlans && $0.isMatched(byID: id, title: title, year: year) }
+            let normalized = Schema.Part.normalized(title)
+            insidePlanPart = zip(schema.parts, acceptedPartTitles).contains { part, titles in
+                part.holdsPlans && (part.ids.contains(id) || titles.contains(normalized))
+            }
         } else if level == 3, insidePlanPart {
             if explicitID == nil {
                 diagnostics.append(.warning("plan.missing-id", at: location(of: node), "a plan item needs an id so later reports can cite it" | "工作安排需要 id，以便以后的报告引用",
@@ -194,10 +200,10 @@ struct ReportAnalyzer {
     private mutating func checkRequiredParts() {
         let ids = Set(headings.map(\.id))
         let titles = Set(headings.map { Schema.Part.normalized($0.title) })
-        for part in schema.parts {
+        for (part, accepted) in zip(schema.parts, acceptedPartTitles) {
             guard let severity = part.severity,
                   !part.ids.contains(where: ids.contains),
-                  !part.acceptedTitles(year: year).contains(where: titles.contains) else { continue }
+                  !accepted.contains(where: titles.contains) else { continue }
             let example = part.titles.first.map { "`## \($0)\(part.ids.first.map { " {#\($0)}" } ?? "")`" }
             let suggestion = example.map { "add a heading such as \($0)" | "添加标题，如 \($0)" }
             diagnostics.append(Diagnostic(severity, "structure.missing-part", at: file.location(line: bodyFirstLine, column: 1),
