@@ -1,6 +1,6 @@
 # Gongkai: `make run` builds the sample portal into public/, `make test` runs every test.
 SWIFT ?= swift
-BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config=pkg-config
+BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev pkg-config=pkg-config
 TEST_PACKAGES := nginx=nginx-light python3=python3 chromium=chromium weasyprint=weasyprint pdfinfo=poppler-utils \
 	fonts-noto-cjk fonts-arphic-ukai
 
