@@ -34,7 +34,7 @@ let package = Package(
         ),
         // The thin command-line front end. Linked with jemalloc (Debian's libjemalloc-dev): a build allocates
         // millions of small strings and tree nodes on every core, and jemalloc takes 10–15 % less time over a
-        // whole build than glibc's malloc (`make bench`, same run).
+        // whole build than glibc's malloc (alternated runs on the large benchmark corpus).
         .executableTarget(
             name: "gongkai",
             dependencies: [
