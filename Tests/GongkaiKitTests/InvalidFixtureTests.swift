@@ -47,33 +47,33 @@ import Testing
         #expect(found == expected)
     }
 
-    @Test func aSymlinkOutOfTheContentFolderIsRefused() throws {
+    /// Checks a valid content folder with one more entry: a symbolic link at `link` leading to `target`.
+    static func checkWithLink(at link: String, to target: (URL) throws -> URL) throws -> (site: Site?, diagnostics: [Diagnostic]) {
         let content = try Self.contentFolder(for: "bom-and-crlf-accepted")
-        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-outside-\(UUID().uuidString).md")
-        try Data("---\norg: t\nyear: 2022\ntitle: 外部文件\npublished: 2023-03-01\n---\n机密\n".utf8).write(to: outside)
-        try FileManager.default.createSymbolicLink(at: content.appendingPathComponent("orgs/t/2022.md"), withDestinationURL: outside)
+        try FileManager.default.createSymbolicLink(at: content.appendingPathComponent(link), withDestinationURL: try target(content))
         let checked = Builder(options: Builder.Options(contentDirectory: content, templatesDirectory: Repository.templates,
                                                        contentDisplayName: "Content")).check()
+        return (checked.site, checked.diagnostics)
+    }
+
+    @Test func aSymlinkOutOfTheContentFolderIsRefused() throws {
+        let checked = try Self.checkWithLink(at: "orgs/t/2022.md") { _ in
+            let outside = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-outside-\(UUID().uuidString).md")
+            try Data("---\norg: t\nyear: 2022\ntitle: 外部文件\npublished: 2023-03-01\n---\n机密\n".utf8).write(to: outside)
+            return outside
+        }
         #expect(checked.diagnostics.map(\.id) == ["source.symlink-outside"])
         #expect(checked.diagnostics.first?.location.file == "Content/orgs/t/2022.md")
         #expect(checked.site == nil)
     }
 
     @Test func aSymlinkInsideTheContentFolderIsRead() throws {
-        let content = try Self.contentFolder(for: "bom-and-crlf-accepted")
-        try FileManager.default.createSymbolicLink(at: content.appendingPathComponent("orgs/t/notes.txt"),
-                                                   withDestinationURL: content.appendingPathComponent("portal.yaml"))
-        let checked = Builder(options: Builder.Options(contentDirectory: content, templatesDirectory: Repository.templates,
-                                                       contentDisplayName: "Content")).check()
+        let checked = try Self.checkWithLink(at: "orgs/t/notes.txt") { $0.appendingPathComponent("portal.yaml") }
         #expect(checked.diagnostics.map(\.id) == ["content.unexpected-file"])
     }
 
     @Test func aSymlinkLeadingNowhereIsReportedNotSkipped() throws {
-        let content = try Self.contentFolder(for: "bom-and-crlf-accepted")
-        try FileManager.default.createSymbolicLink(at: content.appendingPathComponent("orgs/t/2022.md"),
-                                                   withDestinationURL: content.appendingPathComponent("orgs/t/gone.md"))
-        let checked = Builder(options: Builder.Options(contentDirectory: content, templatesDirectory: Repository.templates,
-                                                       contentDisplayName: "Content")).check()
+        let checked = try Self.checkWithLink(at: "orgs/t/2022.md") { $0.appendingPathComponent("orgs/t/gone.md") }
         #expect(checked.diagnostics.map(\.id) == ["source.unreadable"])
         #expect(checked.diagnostics.first?.location.file == "Content/orgs/t/2022.md")
     }

@@ -3,31 +3,25 @@ enum HTMLEscaping {
     /// Escapes `& < > "` for text and attribute values. Works on bytes and appends the runs between special
     /// characters whole: most report text has none, and going index by index through the string cost a tenth of a build.
     static func escape(_ text: String, into output: inout String) {
-        replace(in: text, into: &output) { byte in
-            switch byte {
-            case UInt8(ascii: "&"): return "&amp;"
-            case UInt8(ascii: "<"): return "&lt;"
-            case UInt8(ascii: ">"): return "&gt;"
-            case UInt8(ascii: "\""): return "&quot;"
-            default: return nil
-            }
-        }
+        replace(in: text, into: &output, htmlEntity)
     }
 
     /// Escapes `& < > " '` as swift-mustache does for `{{name}}` (`'` becomes `&#39;`), but on bytes.
     static func escapeForTemplate(_ text: String) -> String {
         var output = ""
-        replace(in: text, into: &output) { byte in
-            switch byte {
-            case UInt8(ascii: "&"): return "&amp;"
-            case UInt8(ascii: "<"): return "&lt;"
-            case UInt8(ascii: ">"): return "&gt;"
-            case UInt8(ascii: "\""): return "&quot;"
-            case UInt8(ascii: "'"): return "&#39;"
-            default: return nil
-            }
-        }
+        replace(in: text, into: &output) { byte in htmlEntity(byte) ?? (byte == UInt8(ascii: "'") ? "&#39;" : nil) }
         return output
+    }
+
+    @inline(__always)
+    private static func htmlEntity(_ byte: UInt8) -> StaticString? {
+        switch byte {
+        case UInt8(ascii: "&"): return "&amp;"
+        case UInt8(ascii: "<"): return "&lt;"
+        case UInt8(ascii: ">"): return "&gt;"
+        case UInt8(ascii: "\""): return "&quot;"
+        default: return nil
+        }
     }
 
     /// Appends `text` to `output` with each byte that `replacement` names replaced; text without any is appended whole.
