@@ -6,7 +6,7 @@ TEST_PACKAGES := nginx=nginx-light python3=python3 chromium=chromium weasyprint=
 
 BENCH_PACKAGES := hugo=hugo cmark-gfm=cmark-gfm time=time
 
-.PHONY: deps test-deps build run test test-swift test-e2e test-pdf pdf pdf-preview bench clean
+.PHONY: deps test-deps build run test test-scripts test-swift test-e2e test-pdf pdf pdf-preview bench clean
 
 deps:
 	@scripts/ensure-packages.sh $(BUILD_PACKAGES)
@@ -21,7 +21,10 @@ run: build
 	$$($(SWIFT) build --show-bin-path)/gongkai build --content Content --templates Templates --output public
 	@echo "The portal is in $(CURDIR)/public/ (open public/index.html, or serve the folder with any web server)."
 
-test: test-deps test-swift test-e2e test-pdf
+test: test-deps test-scripts test-swift test-e2e test-pdf
+
+test-scripts:
+	Tests/e2e/ensure-packages-test.sh
 
 test-swift: deps
 	$(SWIFT) build --build-tests

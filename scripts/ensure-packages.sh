@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# Installs the Debian packages named as COMMAND=PACKAGE or PACKAGE (a -dev package is checked with dpkg),
-# running `apt-get update` once and only when something is missing. Used by `make run`, `make test`, `make bench`.
+# Installs the Debian packages named as COMMAND=PACKAGE or PACKAGE, running `apt-get update` once and only when
+# something is missing. Used by `make run`, `make test`, `make bench`.
+# A package counts as present only when dpkg says `install ok installed`: a removed package keeps its
+# configuration files and `dpkg -s` still succeeds for it (status `deinstall ok config-files`). For COMMAND=PACKAGE
+# the command must also be on PATH.
 set -euo pipefail
 
 missing=()
 for spec in "$@"; do
   command=${spec%%=*}
   package=${spec#*=}
-  if [[ "$spec" == *=* ]]; then
-    command -v "$command" >/dev/null 2>&1 || missing+=("$package")
-  else
-    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+  status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+  if [ "$status" != "install ok installed" ]; then
+    missing+=("$package")
+  elif [[ "$spec" == *=* ]] && ! command -v "$command" >/dev/null 2>&1; then
+    missing+=("$package")
   fi
 done
 ((${#missing[@]})) || exit 0

@@ -17,8 +17,11 @@ trap cleanup EXIT
 "$gongkai" build --content "$repo/Content" --templates "$repo/Templates" --output "$work/site"
 chmod -R a+rX "$work/site"
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+export LC_ALL=C.UTF-8 LANG=C.UTF-8 TZ=UTC
+nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 mkdir -p "$work/tmp"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+write_config() {
 cat > "$work/nginx.conf" <<CONF
 worker_processes 1;
 pid $work/nginx.pid;
@@ -36,17 +39,36 @@ http {
   uwsgi_temp_path $work/tmp/uwsgi;
   scgi_temp_path $work/tmp/scgi;
   server {
-    listen 127.0.0.1:$port;
+    listen 127.0.0.1:$1;
     root $work/site;
     index index.html;
     error_page 404 /404.html;
   }
 }
 CONF
-nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
-"$nginx_bin" -p "$work" -c "$work/nginx.conf" -e "$work/error.log"
-for _ in $(seq 50); do
-  python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null && break
-  sleep 0.1
+}
+# A port found free can be taken by another process before nginx binds it: then nginx exits at once, and another
+# port is tried. nginx is ready when it accepts a connection; if it never does, the test fails with its error log.
+started=""
+for _ in 1 2 3 4 5; do
+  port=$(free_port)
+  write_config "$port"
+  rm -f "$work/nginx.pid"
+  "$nginx_bin" -p "$work" -c "$work/nginx.conf" -e "$work/error.log" 2>>"$work/error.log" || continue
+  for _ in $(seq 100); do
+    if python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null; then
+      started=yes
+      break
+    fi
+    sleep 0.05
+  done
+  [ -n "$started" ] && break
+  if [ -f "$work/nginx.pid" ]; then kill "$(cat "$work/nginx.pid")" 2>/dev/null || true; fi
 done
+if [ -z "$started" ]; then
+  echo "FAIL nginx did not start; its error log:" >&2
+  cat "$work/error.log" >&2 || true
+  echo "0 passed, 1 failed"
+  exit 1
+fi
 python3 "$here/crawl.py" "http://127.0.0.1:$port/"
