@@ -1,9 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Linux only: the preview watches files with inotify and the reader takes modification times from `st_mtim`.
 let package = Package(
     name: "Gongkai",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "gongkai", targets: ["gongkai"]),
         .library(name: "GongkaiKit", targets: ["GongkaiKit"]),
@@ -48,7 +48,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GongkaiKitTests",
-            dependencies: ["GongkaiKit", "CCmarkGFM"],
+            dependencies: ["GongkaiKit", "CCmarkGFM", .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Fixtures"]
         ),
     ]

@@ -20,14 +20,16 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let started = DispatchTime.now()
+        var options = sources.builderOptions
+        options.policy = diagnostics.policy
         let outcome: Builder.Outcome
         do {
-            outcome = try Builder(options: sources.builderOptions).build(into: URL(fileURLWithPath: output))
+            outcome = try Builder(options: options).build(into: URL(fileURLWithPath: output))
         } catch {
             FileHandle.standardError.write(Data("error: could not write \(output): \(error.localizedDescription)\n".utf8))
             throw ExitCode(2)
         }
-        let failed = diagnostics.report(outcome.diagnostics)
+        let failed = try diagnostics.report(outcome.diagnostics)
         guard let files = outcome.filesWritten, !failed else {
             let message = diagnostics.lang == .zh ? "构建失败：\(output)/ 保持原样，未作改动" : "build failed: \(output)/ was left unchanged"
             FileHandle.standardError.write(Data((message + "\n").utf8))

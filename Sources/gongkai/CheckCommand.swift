@@ -16,7 +16,23 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func run() throws {
-        let checked = Builder(options: sources.builderOptions).check()
-        if diagnostics.report(checked.diagnostics) { throw ExitCode(1) }
+        var options = sources.builderOptions
+        options.policy = diagnostics.policy
+        let checked = Builder(options: options).check()
+        let failed = try diagnostics.report(checked.diagnostics)
+        // One line on standard output, as `build` prints, so a clean check says so; JSON has its summary inside.
+        if diagnostics.format != .json {
+            print(Self.summary(checked, language: diagnostics.lang))
+        }
+        if failed { throw ExitCode(1) }
+    }
+
+    /// `检查了 1 个部门的 1 份报告：0 个错误，0 个警告` or `checked 1 report of 1 department: 0 errors, 0 warnings`.
+    static func summary(_ checked: Builder.Checked, language: Language) -> String {
+        let counts = DiagnosticFormatter.summaryLine(checked.diagnostics, language: language)
+        if language == .zh { return "检查了 \(checked.orgCount) 个部门的 \(checked.reportCount) 份报告：\(counts)" }
+        let reports = "\(checked.reportCount) report\(checked.reportCount == 1 ? "" : "s")"
+        let orgs = "\(checked.orgCount) department\(checked.orgCount == 1 ? "" : "s")"
+        return "checked \(reports) of \(orgs): \(counts)"
     }
 }

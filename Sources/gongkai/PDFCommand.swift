@@ -53,6 +53,7 @@ struct PDFCommand: ParsableCommand {
         let selected = Set(reports.map { $0.hasSuffix("/") ? $0 : $0 + "/" })
         let kept = existingPDFs(in: outputURL).subtracting(selected.isEmpty ? [] : selected)
         var options = sources.builderOptions
+        options.policy = diagnostics.policy
         var printer = ReportPrinter(engine: engine, program: program, timeout: timeout, jobs: jobs)
 
         // Which pages link a PDF must be known before rendering: the reports printed now and those kept.
@@ -75,11 +76,11 @@ struct PDFCommand: ParsableCommand {
             FileHandle.standardError.write(Data("error: there is no report \(unknown.name); the reports are \(unknown.known.joined(separator: ", "))\n".utf8))
             throw ExitCode(2)
         } catch let failure as ReportPrinter.Failure {
-            _ = diagnostics.report(failure.diagnostics)
+            _ = try diagnostics.report(failure.diagnostics)
             FileHandle.standardError.write(Data("pdf failed: \(output)/ was left unchanged\n".utf8))
             throw ExitCode(1)
         }
-        if diagnostics.report(outcome.diagnostics) || !outcome.succeeded {
+        if try diagnostics.report(outcome.diagnostics) || !outcome.succeeded {
             FileHandle.standardError.write(Data("pdf failed: \(output)/ was left unchanged\n".utf8))
             throw ExitCode(1)
         }

@@ -40,7 +40,9 @@ struct ServeCommand: AsyncParsableCommand {
         report(first, site.snapshot, initial: true)
 
         let broadcaster = ReloadBroadcaster()
-        let watcher = try FileWatcher(roots: [options.contentDirectory, options.templatesDirectory]) { changed in
+        let watcher = try FileWatcher(roots: [options.contentDirectory, options.templatesDirectory], onUnwatched: { message in
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+        }) { changed in
             let update = site.rebuild(changed: changed)
             report(update, site.snapshot, initial: false)
             broadcaster.announce(version: site.snapshot.version)
@@ -73,8 +75,12 @@ struct ServeCommand: AsyncParsableCommand {
     private func report(_ update: LiveSite.Update, _ snapshot: LiveSite.Snapshot, initial: Bool) {
         let milliseconds = Double(update.duration.components.attoseconds) / 1e15 + Double(update.duration.components.seconds) * 1000
         if !snapshot.diagnostics.isEmpty {
-            let text = DiagnosticFormatter(format: .editor, language: lang).format(snapshot.diagnostics)
-            FileHandle.standardError.write(Data(text.utf8))
+            do {
+                let text = try DiagnosticFormatter(format: .editor, language: lang).format(snapshot.diagnostics)
+                FileHandle.standardError.write(Data(text.utf8))
+            } catch {
+                FileHandle.standardError.write(Data("error: the diagnostics could not be written: \(error)\n".utf8))
+            }
         }
         let what = update.succeeded
             ? "\(initial ? "built" : "rebuilt") \(update.filesRendered) file\(update.filesRendered == 1 ? "" : "s")\(update.fullRebuild ? "" : " (incremental)")"

@@ -56,4 +56,41 @@ import Testing
         #expect(error?.localizedDescription.hasSuffix("taken/index.html: Is a directory") == true)
         #expect(try String(contentsOf: output.staging.appendingPathComponent("page/index.html"), encoding: .utf8) == "a")
     }
+
+    @Test func aSwapThatCannotBeUndoneSaysWhereThePreviousSiteIs() throws {
+        let destination = Self.temporaryFolder()
+        try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: true)
+        try Data("old site".utf8).write(to: destination.appendingPathComponent("index.html"))
+        let output = try AtomicDirectoryOutput(destination: destination)
+        defer { output.discard() }
+        try output.write(Data("new site".utf8), to: "index.html")
+        // The old site is moved aside; then both the new site's rename and the way back fail.
+        var renames = 0
+        output.rename = { from, to in
+            renames += 1
+            if renames == 1 { guard Foundation.rename(from, to) == 0 else { throw RenameError(from: from, to: to, code: errno) }; return }
+            throw RenameError(from: from, to: to, code: EXDEV)
+        }
+        let error = #expect(throws: CommitFailure.self) { try output.commit() }
+        let previous = try #require(error?.previousSite)
+        #expect(error?.localizedDescription.contains("it is kept in \(previous)") == true)
+        #expect(try String(contentsOf: URL(fileURLWithPath: previous).appendingPathComponent("index.html"), encoding: .utf8) == "old site")
+        try FileManager.default.removeItem(atPath: previous)
+    }
+
+    @Test func aFailedSwapPutsThePreviousSiteBack() throws {
+        let destination = Self.temporaryFolder()
+        try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: true)
+        try Data("old site".utf8).write(to: destination.appendingPathComponent("index.html"))
+        let output = try AtomicDirectoryOutput(destination: destination)
+        defer { output.discard() }
+        var renames = 0
+        output.rename = { from, to in
+            renames += 1
+            if renames == 2 { throw RenameError(from: from, to: to, code: EXDEV) }
+            guard Foundation.rename(from, to) == 0 else { throw RenameError(from: from, to: to, code: errno) }
+        }
+        #expect(throws: RenameError.self) { try output.commit() }
+        #expect(try String(contentsOf: destination.appendingPathComponent("index.html"), encoding: .utf8) == "old site")
+    }
 }

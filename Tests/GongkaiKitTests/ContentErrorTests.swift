@@ -84,4 +84,29 @@ import Testing
         #expect(diagnostics.map(\.id) == ["template.syntax"])
         #expect(diagnostics.first?.location.file == "Templates/404.mustache")
     }
+
+    @Test func aNULByteIsLocatedInTheTextAsTheEditorShowsIt() {
+        func location(_ bytes: [UInt8]) -> String? {
+            var diagnostics: [Diagnostic] = []
+            #expect(SourceReader.decode(Data(bytes), displayPath: "f.md", into: &diagnostics) == nil)
+            return diagnostics.first.map { "\($0.id)@\($0.location.line):\($0.location.column)" }
+        }
+        // The byte-order mark is not a character of the text: `ab` stands before the NUL.
+        #expect(location(Array("\u{FEFF}ab".utf8) + [0] + Array("c".utf8)) == "source.nul-byte@1:3")
+        // Fifty CRLF lines: the NUL is on line 51, whatever the carriage returns did to byte offsets.
+        #expect(location(Array(String(repeating: "第几行\r\n", count: 50).utf8) + Array("前".utf8) + [0]) == "source.nul-byte@51:2")
+    }
+
+    @Test func aContentFolderWithoutOrgsIsAnErrorNamingTheFolder() throws {
+        let content = try TestContent(files: ["org/t/2023.md": TestContent.report(body: "## 一\n")])
+        let (outcome, output) = try content.build()
+        #expect(outcome.located == ["content.missing-orgs@1:1"])
+        #expect(outcome.diagnostics.first?.location.file == "Content/orgs")
+        #expect(outcome.diagnostics.first?.hint?.en == "rename `org/` to `orgs/`")
+        #expect(output.files.isEmpty)
+        let bare = try TestContent(files: [:])
+        let checked = Builder(options: bare.options).check()
+        #expect(checked.diagnostics.map(\.id) == ["content.missing-orgs"])
+        #expect(checked.diagnostics.first?.hint?.en.hasPrefix("create `orgs/NAME/org.yaml`") == true)
+    }
 }

@@ -65,8 +65,16 @@ import Testing
                 #expect(report != nil, "mutation \(number) gave neither a report nor a diagnostic")
                 clean += 1
             }
-            for diagnostic in diagnostics where diagnostic.location.line < 1 || diagnostic.location.column < 1 || diagnostic.location.file.isEmpty {
-                Issue.record("mutation \(number): \(diagnostic.id) has no location: \(diagnostic.location)")
+            // Every location lies inside the file as an editor shows it: a line it has, a column on that line or
+            // just after its end. Invalid bytes show as one replacement character each, never as a line break.
+            let shown = SourceFile(path: "2023.md", text: String(decoding: mutated, as: UTF8.self))
+            for diagnostic in diagnostics {
+                let location = diagnostic.location
+                if location.line < 1 || location.column < 1 || location.file.isEmpty {
+                    Issue.record("mutation \(number): \(diagnostic.id) has no location: \(location)")
+                } else if location.line > shown.lineCount || location.column > shown.line(location.line).unicodeScalars.count + 1 {
+                    Issue.record("mutation \(number): \(diagnostic.id) at \(location) lies outside the file (\(shown.lineCount) lines)")
+                }
             }
         }
         // Most damage is noticed; some (a flipped letter in a sentence) is harmless and reads cleanly.

@@ -161,4 +161,14 @@ import Testing
         #expect(second.terminationStatus == 2)
         #expect(message.contains("port \(first.port) on 127.0.0.1 is in use; choose another with --port \(first.port + 1)"), "\(message)")
     }
+
+    @Test func aFolderThatCannotBeWatchedIsSaidOnce() throws {
+        // Neither folder exists, so inotify refuses both; the preview still serves, and says so once.
+        let preview = try Preview(arguments: ["--content", "no-such-content", "--templates", "no-such-templates"])
+        preview.process.terminate()
+        preview.process.waitUntilExit()
+        let log = String(decoding: preview.output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(log.components(separatedBy: "warning: cannot watch ").count == 2, "\(log)")
+        #expect(log.contains("no-such-content (No such file or directory): changes there are not seen until the preview restarts"), "\(log)")
+    }
 }

@@ -23,11 +23,12 @@ public struct DiagnosticFormatter {
     /// The version of the JSON structure; raised when a field changes meaning or goes away.
     public static let jsonVersion = 1
 
-    public func format(_ diagnostics: [Diagnostic]) -> String {
+    /// The diagnostics as text; throws only when the JSON encoder fails, so a program never reads an empty report.
+    public func format(_ diagnostics: [Diagnostic]) throws -> String {
         switch format {
         case .editor: return diagnostics.map { "\($0.location): \($0.severity.rawValue): \($0.message.text(language)) [\($0.id)]\n" }.joined()
         case .human: return human(diagnostics)
-        case .json: return json(diagnostics)
+        case .json: return try json(diagnostics)
         }
     }
 
@@ -81,7 +82,7 @@ public struct DiagnosticFormatter {
         let diagnostics: [Entry]
     }
 
-    private func json(_ diagnostics: [Diagnostic]) -> String {
+    private func json(_ diagnostics: [Diagnostic]) throws -> String {
         let (errors, warnings) = Self.summary(diagnostics)
         let report = JSONReport(version: Self.jsonVersion, language: language.rawValue, summary: .init(errors: errors, warnings: warnings), diagnostics: diagnostics.map {
             .init(id: $0.id, severity: $0.severity.rawValue, file: $0.location.file, line: $0.location.line,
@@ -89,7 +90,7 @@ public struct DiagnosticFormatter {
         })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(report)) ?? Data(), as: UTF8.self) + "\n"
+        return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
     }
 }
 

@@ -42,6 +42,9 @@ public struct ContentLoader {
         /// Nil when an error left nothing coherent to render.
         public let site: Site?
         public let diagnostics: [Diagnostic]
+        /// What was found to read, whether or not it read cleanly: department folders and report files.
+        public var orgCount = 0
+        public var reportCount = 0
     }
 
     public func load() -> Result {
@@ -57,8 +60,10 @@ public struct ContentLoader {
         let context = ["schema.yaml", "portal.yaml"].reduce(Fingerprint.offsetBasis) { seed, name in
             Fingerprint.of(FileManager.default.contents(atPath: path(name)) ?? Data(), startingWith: seed)
         }
+        checkOrgsFolder(into: &diagnostics)
         var jobs: [(relative: String, org: Org, year: Int)] = []
-        for slug in subfolders(of: "orgs", into: &diagnostics) {
+        let orgFolders = subfolders(of: "orgs", into: &diagnostics)
+        for slug in orgFolders {
             let folder = "orgs/\(slug)"
             guard let orgNode = readYAML("\(folder)/org.yaml", into: &diagnostics),
                   let org = Org.read(orgNode, slug: slug, schema: schema.org, into: &diagnostics) else { continue }
@@ -93,7 +98,7 @@ public struct ContentLoader {
         reports.sort { ($0.org, $0.year) < ($1.org, $1.year) }
         diagnostics += CrossReferenceCheck.run(reports: reports)
         let site = diagnostics.hasErrors ? nil : Site(portal: portal, schema: schema, orgs: orgs, reports: reports)
-        return Result(site: site, diagnostics: diagnostics.sortedForDisplay())
+        return Result(site: site, diagnostics: diagnostics.sortedForDisplay(), orgCount: orgFolders.count, reportCount: jobs.count)
     }
 
     private func readReport(_ relative: String, org: String, year: Int, reader: ReportReader, context: UInt64,
@@ -176,6 +181,20 @@ public struct ContentLoader {
 
     private func subfolders(of relative: String, into diagnostics: inout [Diagnostic]) -> [String] {
         entries(of: relative, into: &diagnostics).filter { $0.kind == .directory }.map(\.name)
+    }
+
+    /// The departments' folders live in `orgs/`; without it a build would publish an empty portal without a word.
+    /// A folder of a similar name (`org/`, `Orgs/`) is named in the hint.
+    private func checkOrgsFolder(into diagnostics: inout [Diagnostic]) {
+        guard FileStatus(path: path("orgs"), followingLinks: true)?.kind != .directory else { return }
+        let folders = entries(of: ".", into: &diagnostics).filter { $0.kind == .directory }.map(\.name)
+        let near = folders.first { $0.lowercased() == "orgs" } ?? Suggestion.nearest(to: "orgs", in: folders)
+        diagnostics.append(.error("content.missing-orgs", at: SourceLocation(file: "\(displayName)/orgs", line: 1, column: 1),
+                                  "the content folder has no `orgs/` folder, where each department's folder goes"
+                                    | "内容文件夹中缺少 `orgs/` 文件夹（各部门的文件夹放在其中）",
+                                  hint: near.map { "rename `\($0)/` to `orgs/`" | "请把 `\($0)/` 改名为 `orgs/`" }
+                                    ?? ("create `orgs/NAME/org.yaml` for each department, with its reports beside it as `2023.md`"
+                                        | "为每个部门建立 `orgs/部门代号/org.yaml`，报告放在同一文件夹中，如 `2023.md`")))
     }
 
     private func files(in relative: String, into diagnostics: inout [Diagnostic]) -> [String] {

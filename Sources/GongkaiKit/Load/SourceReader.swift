@@ -15,17 +15,18 @@ enum SourceReader {
     static func decode(_ data: Data, displayPath: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {
         // One pass over the bytes in place: a copy into an array and a search through `String.UTF8View` cost as much
         // as parsing the report.
-        let (decoded, nulOffset) = data.withUnsafeBytes { raw -> (String?, Int?) in
+        let (decoded, hasNUL) = data.withUnsafeBytes { raw -> (String?, Bool) in
             let bytes = raw.bindMemory(to: UInt8.self)
-            guard let base = bytes.baseAddress else { return ("", nil) }
-            let nul = memchr(base, 0, bytes.count).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
-            return (String(validating: bytes, as: UTF8.self), nul)
+            guard let base = bytes.baseAddress else { return ("", false) }
+            return (String(validating: bytes, as: UTF8.self), memchr(base, 0, bytes.count) != nil)
         }
         if let text = decoded {
-            if let offset = nulOffset {
-                let file = SourceFile(path: displayPath, text: text)
-                let (line, lineStart) = lineAndStart(of: offset, in: Array(file.text.utf8))
-                diagnostics.append(.error("source.nul-byte", at: file.location(line: line, byteColumn: offset - lineStart + 1),
+            if hasNUL {
+                // Located in the normalised text, where lines and columns are counted: a byte-order mark or CRLF line
+                // endings before the NUL would shift an offset taken from the raw bytes.
+                let normalised = Array(SourceFile(path: displayPath, text: text).text.utf8)
+                let offset = normalised.firstIndex(of: 0) ?? 0
+                diagnostics.append(.error("source.nul-byte", at: location(ofByte: offset, in: normalised, path: displayPath),
                                           "the file contains a NUL byte" | "文件中含有 NUL 字节",
                                           hint: "remove the invisible character at this position" | "删除此处的不可见字符"))
                 return nil
@@ -34,9 +35,9 @@ enum SourceReader {
         }
         let bytes = [UInt8](data)
         let offset = firstInvalidUTF8Offset(bytes)
-        let (line, lineStart) = lineAndStart(of: offset, in: bytes)
-        let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
-        let location = SourceLocation(file: displayPath, line: line, column: column)
+        // Counted in the text before the bad byte as an editor shows it (byte-order mark dropped, CR LF one break,
+        // characters as Unicode scalars), the same way as every other location.
+        let location = location(ofByte: offset, in: bytes, path: displayPath)
         if looksLikeGB18030(bytes) {
             diagnostics.append(.error("source.not-utf8", at: location,
                                       "the file is not UTF-8; it looks like GBK/GB18030" | "文件不是 UTF-8 编码，看起来是 GBK/GB18030",
@@ -50,14 +51,12 @@ enum SourceReader {
         return nil
     }
 
-    /// The 1-based line of a byte offset and the offset where that line starts.
-    private static func lineAndStart(of offset: Int, in bytes: [UInt8]) -> (line: Int, start: Int) {
-        var line = 1, lineStart = 0
-        for index in 0..<min(offset, bytes.count) where bytes[index] == 10 {
-            line += 1
-            lineStart = index + 1
-        }
-        return (line, lineStart)
+    /// The line and column of a byte offset, counted in the text before it as an editor shows it (byte-order mark
+    /// dropped, CR LF one line break, characters as Unicode scalars), as every other location is.
+    private static func location(ofByte offset: Int, in bytes: [UInt8], path: String) -> SourceLocation {
+        let before = SourceFile(path: path, text: String(decoding: bytes[..<offset], as: UTF8.self))
+        let line = before.lineCount
+        return SourceLocation(file: path, line: line, column: before.line(line).unicodeScalars.count + 1)
     }
 
     private static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {

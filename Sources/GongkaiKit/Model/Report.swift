@@ -30,13 +30,6 @@ public struct Report: Sendable {
     /// The site path of the report page: `hs-gdb/2023/`.
     public var sitePath: String { "\(org)/\(year)/" }
 
-    /// Whether the pages that list reports (home, department, documents register, feed, sitemap) show this report as
-    /// they show `other`: then an edit of its text needs only its own pages rendered again.
-    func isListedLike(_ other: Report) -> Bool {
-        title == other.title && status == other.status && published == other.published && figures == other.figures
-            && mentions == other.mentions && documents == other.documents
-    }
-
     /// The report without its body: what the home, department and documents pages need of it.
     func withoutBody() -> Report {
         var copy = self

@@ -9,6 +9,8 @@ public final class AtomicDirectoryOutput: OutputSink, @unchecked Sendable {
     private let fileManager = FileManager.default
     private var createdFolders = Set<String>()
     private let lock = NSLock()
+    /// rename(2); a test replaces it to make one step of the swap fail.
+    var rename: (_ from: String, _ to: String) throws -> Void = AtomicDirectoryOutput.systemRename
 
     public init(destination: URL) throws {
         self.destination = destination.standardizedFileURL
@@ -68,19 +70,30 @@ public final class AtomicDirectoryOutput: OutputSink, @unchecked Sendable {
         }
     }
 
-    /// Puts the finished site in place of the old one: two renames, so the old site is never half replaced.
+    /// Puts the finished site in place of the old one: two renames, so the old site is never half replaced. When the
+    /// second rename fails the old site is renamed back; when that fails too, the error says where the old site is.
     public func commit() throws {
         let retired = destination.deletingLastPathComponent()
-            .appendingPathComponent(".\(destination.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
+            .appendingPathComponent(".\(destination.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)").path
         let hadOld = fileManager.fileExists(atPath: destination.path)
-        if hadOld { try fileManager.moveItem(at: destination, to: retired) }
+        if hadOld { try rename(destination.path, retired) }
         do {
-            try fileManager.moveItem(at: staging, to: destination)
+            try rename(stagingPath, destination.path)
         } catch {
-            if hadOld { try? fileManager.moveItem(at: retired, to: destination) }
+            guard hadOld else { throw error }
+            do {
+                try rename(retired, destination.path)
+            } catch let restoring {
+                throw CommitFailure(placing: error, restoring: restoring, previousSite: retired)
+            }
             throw error
         }
-        if hadOld { try? fileManager.removeItem(at: retired) }
+        // The new site is in place; an old one left behind is a hidden folder, not a fault of the build.
+        if hadOld { try? fileManager.removeItem(atPath: retired) }
+    }
+
+    private static func systemRename(_ from: String, _ to: String) throws {
+        guard Foundation.rename(from, to) == 0 else { throw RenameError(from: from, to: to, code: errno) }
     }
 
     /// Throws the staged files away, leaving the destination as it was.
@@ -95,4 +108,26 @@ struct WriteError: LocalizedError {
     let code: Int32
 
     var errorDescription: String? { "cannot write \(path): \(String(cString: strerror(code)))" }
+}
+
+/// A folder that could not be renamed, with the system's reason.
+struct RenameError: LocalizedError {
+    let from: String
+    let to: String
+    let code: Int32
+
+    var errorDescription: String? { "cannot rename \(from) to \(to): \(String(cString: strerror(code)))" }
+}
+
+/// The new site could not be put in place and the old one could not be put back: the output folder is missing, and
+/// the user must be told where the old site went.
+struct CommitFailure: LocalizedError {
+    let placing: Error
+    let restoring: Error
+    let previousSite: String
+
+    var errorDescription: String? {
+        "the new site could not be put in place (\(placing.localizedDescription)), and the previous site could not be put back "
+            + "(\(restoring.localizedDescription)): it is kept in \(previousSite)"
+    }
 }

@@ -60,9 +60,13 @@ struct ReportAnalyzer {
     }
 
     private func location(of node: MarkdownNode) -> SourceLocation {
-        let line = node.line > 0 ? node.line + bodyFirstLine - 1 : bodyFirstLine
+        let line = node.line > 0 ? node.line + bodyFirstLine - 1 : bodyStartLine
         return file.location(line: line, byteColumn: max(node.byteColumn, 1))
     }
+
+    /// Where problems of the whole body are shown: its first line, or the file's last line when the file ends at the
+    /// closing `---` (a location must lie inside the file).
+    private var bodyStartLine: Int { min(bodyFirstLine, file.lineCount) }
 
     /// Changes the tree in place: copying every node's children into new arrays was a tenth of reading a report.
     private mutating func transform(_ node: inout MarkdownNode) {
@@ -206,7 +210,7 @@ struct ReportAnalyzer {
                   !accepted.contains(where: titles.contains) else { continue }
             let example = part.titles.first.map { "`## \($0)\(part.ids.first.map { " {#\($0)}" } ?? "")`" }
             let suggestion = example.map { "add a heading such as \($0)" | "添加标题，如 \($0)" }
-            diagnostics.append(Diagnostic(severity, "structure.missing-part", at: file.location(line: bodyFirstLine, column: 1),
+            diagnostics.append(Diagnostic(severity, "structure.missing-part", at: file.location(line: bodyStartLine, column: 1),
                                           "the report does not cover 「\(part.item)」" | "报告缺少「\(part.item)」部分", hint: suggestion))
         }
     }

@@ -14,6 +14,8 @@ public struct Builder: Sendable {
         public var parallel = true
         /// The reports whose PDF is published with the site, so their pages link to it.
         public var reportsWithPDF: ReportSelection = .none
+        /// Warnings as errors and per-id levels, applied before anything is published.
+        public var policy: DiagnosticPolicy = .standard
 
         public init(contentDirectory: URL, templatesDirectory: URL, contentDisplayName: String? = nil, templatesDisplayName: String? = nil) {
             self.contentDirectory = contentDirectory
@@ -39,14 +41,28 @@ public struct Builder: Sendable {
         self.options = options
     }
 
+    /// What `check` found.
+    public struct Checked: Sendable {
+        /// Nil when the sources have errors (after the policy).
+        public let site: Site?
+        public let templates: TemplateSet?
+        /// Sorted by file and position, the policy applied.
+        public let diagnostics: [Diagnostic]
+        /// Department folders and report files found, whether or not they read cleanly.
+        public let orgCount: Int
+        public let reportCount: Int
+    }
+
     /// Loads and checks the sources and the templates without rendering. The site keeps its reports without their
     /// bodies, so a check of a large portal holds one report's tree at a time per core.
-    public func check() -> (site: Site?, templates: TemplateSet?, diagnostics: [Diagnostic]) {
+    public func check() -> Checked {
         let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayName: options.contentDisplayName,
                                    includeDrafts: options.includeDrafts, parallel: options.parallel, keepsBodies: false).load()
         var diagnostics = loaded.diagnostics
         let templates = TemplateSet.load(from: options.templatesDirectory, displayName: options.templatesDisplayName, into: &diagnostics)
-        return (loaded.site, templates, diagnostics.sortedForDisplay())
+        diagnostics = options.policy.apply(diagnostics).sortedForDisplay()
+        return Checked(site: diagnostics.hasErrors ? nil : loaded.site, templates: templates, diagnostics: diagnostics,
+                       orgCount: loaded.orgCount, reportCount: loaded.reportCount)
     }
 
     /// Renders into any output (memory for tests). Each report's pages are written as soon as the report is read, and
@@ -71,15 +87,27 @@ public struct Builder: Sendable {
         let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayName: options.contentDisplayName,
                                    includeDrafts: options.includeDrafts, cache: nil, parallel: options.parallel,
                                    onReport: onReport).load()
-        diagnostics = (loaded.diagnostics + diagnostics).sortedForDisplay()
+        // The policy is applied before the outcome is decided: a warning made an error fails the build like any error.
+        diagnostics = options.policy.apply(loaded.diagnostics + diagnostics).sortedForDisplay()
         guard let site = loaded.site, let templates, !diagnostics.hasErrors else {
             return Outcome(diagnostics: diagnostics, site: nil, filesWritten: nil)
         }
-        if let failure = streamed.failure { throw failure }
+        let failed = { (failure: RenderFailure) in
+            Outcome(diagnostics: (diagnostics + [failure.diagnostic(templatesDisplayName: options.templatesDisplayName)]).sortedForDisplay(),
+                    site: nil, filesWritten: nil)
+        }
+        if let failure = streamed.failure {
+            guard let failure = failure as? RenderFailure else { throw failure }
+            return failed(failure)
+        }
         let selection = RenderSelection(reports: .none, orgs: .all, sharedPages: true)
-        let count = try SiteRenderer(site: site, templates: templates, reportsWithPDF: options.reportsWithPDF, parallel: options.parallel)
-            .render(to: output, selection: selection)
-        return Outcome(diagnostics: diagnostics, site: site, filesWritten: count + streamed.count)
+        do {
+            let count = try SiteRenderer(site: site, templates: templates, reportsWithPDF: options.reportsWithPDF, parallel: options.parallel)
+                .render(to: output, selection: selection)
+            return Outcome(diagnostics: diagnostics, site: site, filesWritten: count + streamed.count)
+        } catch let failure as RenderFailure {
+            return failed(failure)
+        }
     }
 
     /// Builds into a folder atomically: the previous contents stay exactly as they were unless the whole build succeeds.

@@ -46,19 +46,29 @@ public final class LiveSite: @unchecked Sendable {
         let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayName: options.contentDisplayName,
                                    includeDrafts: options.includeDrafts, cache: cache).load()
         let (templates, templateDiagnostics) = loadTemplates(unlessUnchangedBy: changed)
-        let diagnostics = (loaded.diagnostics + templateDiagnostics).sortedForDisplay()
-
-        guard let site = loaded.site, let templates, !diagnostics.hasErrors else {
+        var diagnostics = options.policy.apply(loaded.diagnostics + templateDiagnostics).sortedForDisplay()
+        let failed = { [self] (diagnostics: [Diagnostic]) -> Update in
             lock.withLock {
                 current = Snapshot(files: current.files, etags: current.etags, diagnostics: diagnostics, version: current.version + 1)
             }
             return Update(succeeded: false, filesRendered: 0, fullRebuild: false, duration: clock.now - started)
         }
+        guard let site = loaded.site, let templates, !diagnostics.hasErrors else { return failed(diagnostics) }
         let previous = lock.withLock { (lastSite, current) }
         let selection = previous.0.flatMap { affected(by: changed, in: site, comparedWith: $0) } ?? .everything
         let output = MemoryOutput()
-        let rendered = (try? SiteRenderer(site: site, templates: templates, reportsWithPDF: options.reportsWithPDF)
-            .render(to: output, selection: selection)) ?? 0
+        let rendered: Int
+        do {
+            rendered = try SiteRenderer(site: site, templates: templates, reportsWithPDF: options.reportsWithPDF)
+                .render(to: output, selection: selection)
+        } catch {
+            // Nothing of a failed render is served: the last good site stays, with what went wrong in the overlay.
+            let failure = (error as? RenderFailure)?.diagnostic(templatesDisplayName: options.templatesDisplayName)
+                ?? .error("render.failed", at: SourceLocation(file: options.templatesDisplayName, line: 1, column: 1),
+                          "the site could not be rendered: \(error.localizedDescription)" | "无法生成网站：\(error.localizedDescription)")
+            diagnostics = (diagnostics + [failure]).sortedForDisplay()
+            return failed(diagnostics)
+        }
         var files = selection == .everything ? [:] : previous.1.files
         var etags = selection == .everything ? [:] : previous.1.etags
         for (path, data) in output.files {
@@ -84,40 +94,35 @@ public final class LiveSite: @unchecked Sendable {
         return (templates, diagnostics)
     }
 
-    /// The pages a change touches, or nil when only a full rebuild is safe: a template, the schema, the portal or
-    /// an unknown file changed, or reports came or went.
+    /// The pages a change touches, or nil when only a full rebuild is safe: a template or asset, the schema, the
+    /// portal or an unknown file changed, or reports came or went. A report's change re-renders its own pages, its
+    /// department's page and the shared pages, which list reports: which of a report's fields those pages show is up
+    /// to the templates, so none of them is assumed unchanged.
     func affected(by changed: [URL]?, in site: Site, comparedWith previous: Site) -> RenderSelection? {
         guard let changed, !changed.isEmpty,
               site.reports.map(\.sitePath) == previous.reports.map(\.sitePath),
               site.orgs.map(\.slug) == previous.orgs.map(\.slug) else { return nil }
         let content = options.contentDirectory.standardizedFileURL.path + "/"
         var reports = Set<String>(), orgs = Set<String>()
-        var listsChanged = false
         for url in changed {
             let path = url.standardizedFileURL.path
-            // Editors and tools write a temporary file and rename it over the source: the temporary one is gone by
-            // now. A source that is gone shows up as a report or department missing from the site.
-            guard FileManager.default.fileExists(atPath: path) else { continue }
             guard path.hasPrefix(content) else { return nil }
+            // Editors and tools write a temporary file and rename it over the source: the temporary one is gone by
+            // now. A source that is gone shows up as a report or department missing from the site. (Outside the
+            // content folder a file that is gone is a deleted template or asset: the guard above rebuilds all.)
+            guard FileManager.default.fileExists(atPath: path) else { continue }
             let parts = path.dropFirst(content.count).split(separator: "/").map(String.init)
             guard parts.count == 3, parts[0] == "orgs" else { return nil }
             let org = parts[1]
             if parts[2] == "org.yaml" {
                 reports.formUnion(site.reports(of: org).map(\.sitePath))
-                orgs.insert(org)
-                listsChanged = true
             } else if parts[2].hasSuffix(".md"), let year = Int(parts[2].dropLast(3)) {
-                let path = "\(org)/\(year)/"
-                reports.insert(path)
-                // An edit of the text alone leaves the pages that list the report as they were.
-                let before = previous.reports.first { $0.sitePath == path }, after = site.reports.first { $0.sitePath == path }
-                if let before, let after, before.isListedLike(after) { continue }
-                orgs.insert(org)
-                listsChanged = true
+                reports.insert("\(org)/\(year)/")
             } else {
                 return nil
             }
+            orgs.insert(org)
         }
-        return RenderSelection(reports: .only(reports), orgs: .only(orgs), sharedPages: listsChanged)
+        return RenderSelection(reports: .only(reports), orgs: .only(orgs), sharedPages: !orgs.isEmpty)
     }
 }

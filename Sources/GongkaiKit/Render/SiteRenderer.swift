@@ -86,7 +86,7 @@ public struct SiteRenderer {
                                  templates: TemplateSet, to output: some OutputSink) throws -> Int {
         let pages = reportPages(report, org: org, portal: portal, schema: schema, reportsWithPDF: reportsWithPDF, selected: true)
         for page in pages {
-            try output.write(templates.render(page.view(), page: page.template), to: page.file)
+            try output.write(templates.render(page.view(), page: page.template, file: page.file), to: page.file)
         }
         return pages.count
     }
@@ -104,7 +104,7 @@ public struct SiteRenderer {
         // Pages are independent: each core builds a page's view, renders and writes it, then lets it go.
         let failures = ParallelMap.map(selected, parallel: parallel) { page -> Error? in
             do {
-                try output.write(templates.render(page.view(), page: page.template), to: page.file)
+                try output.write(templates.render(page.view(), page: page.template, file: page.file), to: page.file)
                 return nil
             } catch {
                 return error

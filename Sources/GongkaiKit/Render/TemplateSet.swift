@@ -60,7 +60,22 @@ public struct TemplateSet: Sendable {
         return ok ? TemplateSet(library: library, assets: assets) : nil
     }
 
-    func render(_ view: [String: Any], page: String) -> String {
-        library.render(view, withTemplate: page) ?? ""
+    /// The page's text; a template that is not loaded is an error, never an empty page.
+    func render(_ view: [String: Any], page: String, file: String) throws -> String {
+        guard let text = library.render(view, withTemplate: page) else { throw RenderFailure(file: file, template: page) }
+        return text
+    }
+}
+
+/// A page that could not be rendered. The build reports it as a diagnostic at the template and publishes nothing.
+struct RenderFailure: Error, Sendable {
+    /// The page's site path: `hs-gdb/2023/index.html`.
+    let file: String
+    let template: String
+
+    func diagnostic(templatesDisplayName: String) -> Diagnostic {
+        .error("template.not-loaded", at: SourceLocation(file: "\(templatesDisplayName)/\(template).mustache", line: 1, column: 1),
+               "the page \(file) cannot be rendered: the template `\(template)` is not loaded"
+                 | "无法生成页面 \(file)：模板 `\(template)` 未载入")
     }
 }
