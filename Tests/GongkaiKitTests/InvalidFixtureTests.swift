@@ -39,12 +39,18 @@ import Testing
         let content = try Self.contentFolder(for: name)
         let options = Builder.Options(contentDirectory: content, templatesDirectory: Repository.templates,
                                       contentDisplayName: "Content", templatesDisplayName: "Templates")
-        let found = Builder(options: options).check().diagnostics.map {
+        let checked = Builder(options: options).check().diagnostics
+        let found = checked.map {
             "\($0.location.file.dropFirst("Content/".count)):\($0.location.line):\($0.location.column) \($0.severity.rawValue) \($0.id)"
         }
         let expected = try String(contentsOf: Self.folder.appendingPathComponent("\(name)/expected.txt"), encoding: .utf8)
             .split(separator: "\n").map(String.init)
         #expect(found == expected)
+        // `build` goes through the same stages: it finds the same, and with an error hands no page to its output.
+        let output = RecordingOutput()
+        let built = try Builder(options: options).build(to: output)
+        #expect(built.diagnostics == checked)
+        if checked.hasErrors { #expect(output.written.isEmpty, "a failed build wrote \(output.written.prefix(3))") }
     }
 
     /// Checks a valid content folder with one more entry: a symbolic link at `link` leading to `target`.
@@ -90,4 +96,16 @@ import Testing
         #expect(checked.diagnostics.map(\.id) == ["metric.unparsable-figure"])
         #expect(checked.diagnostics.first?.location.line == body.split(separator: "\n", omittingEmptySubsequences: false).count - 1)
     }
+}
+
+/// An output that records what it is handed.
+final class RecordingOutput: OutputSink, @unchecked Sendable {
+    private let lock = NSLock()
+    private var paths: [String] = []
+
+    func write(_ contents: Data, to sitePath: String) throws {
+        lock.withLock { paths.append(sitePath) }
+    }
+
+    var written: [String] { lock.withLock { paths } }
 }

@@ -24,7 +24,7 @@ import Testing
         let checked = Builder(options: Builder.Options(contentDirectory: Repository.content, templatesDirectory: Repository.templates)).check()
         #expect(checked.diagnostics.isEmpty)
         let report = try #require(checked.site?.reports.first)
-        #expect(report.body.children.isEmpty)
+        #expect(report.body == .empty)
         #expect(!report.figures.isEmpty && !report.headings.isEmpty)
     }
 

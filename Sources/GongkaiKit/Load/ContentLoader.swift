@@ -12,25 +12,15 @@ public struct ContentLoader {
 
     /// Read reports on every core.
     public let parallel: Bool
-    /// Whether the site keeps each report's Markdown tree; a check needs none of them once each report is read.
-    public let keepsBodies: Bool
+    /// Whether each report's body HTML is made for its pages; a check needs only what the analysis finds.
+    public let rendersBodies: Bool
     /// The content folder's path, worked out once: building a `URL` per file cost more than the files' stat calls.
     private let contentPath: String
-    /// Called with each report as soon as it is read (on the reading thread), with the portal, schema and department
-    /// its pages need: `build` writes a report's pages there, and the site keeps the report without its body.
-    let onReport: ((Report, Portal, Schema, Org) -> Void)?
 
     public init(contentDirectory: URL, displayName: String? = nil, includeDrafts: Bool = false, cache: ReportCache? = nil,
-                parallel: Bool = true, keepsBodies: Bool = true) {
-        self.init(contentDirectory: contentDirectory, displayName: displayName, includeDrafts: includeDrafts, cache: cache,
-                  parallel: parallel, keepsBodies: keepsBodies, onReport: nil)
-    }
-
-    init(contentDirectory: URL, displayName: String?, includeDrafts: Bool, cache: ReportCache?, parallel: Bool,
-         keepsBodies: Bool = true, onReport: ((Report, Portal, Schema, Org) -> Void)?) {
+                parallel: Bool = true, rendersBodies: Bool = true) {
         self.parallel = parallel
-        self.keepsBodies = keepsBodies
-        self.onReport = onReport
+        self.rendersBodies = rendersBodies
         self.contentDirectory = contentDirectory
         self.contentPath = contentDirectory.path
         self.displayName = displayName ?? contentDirectory.path
@@ -55,11 +45,12 @@ public struct ContentLoader {
         guard let portal, let schema else { return Result(site: nil, diagnostics: diagnostics.sortedForDisplay()) }
 
         var orgs: [Org] = [], reports: [Report] = []
-        let reader = ReportReader(schema: schema, allowsRawHTML: portal.allowsRawHTML)
+        let reader = ReportReader(schema: schema, allowsRawHTML: portal.allowsRawHTML, rendersBody: rendersBodies)
         // A report's reading depends on its bytes, the schema and the portal (raw_html): all three go into its key.
+        // (and whether its body is rendered: a cache is never asked for a report with a body it read without one).
         let context = ["schema.yaml", "portal.yaml"].reduce(Fingerprint.offsetBasis) { seed, name in
             Fingerprint.of(FileManager.default.contents(atPath: path(name)) ?? Data(), startingWith: seed)
-        }
+        } ^ (rendersBodies ? 1 : 0)
         checkOrgsFolder(into: &diagnostics)
         var jobs: [(relative: String, org: Org, year: Int)] = []
         let orgFolders = subfolders(of: "orgs", into: &diagnostics)
@@ -82,13 +73,7 @@ public struct ContentLoader {
         // Reports are read on every core; only cmark-gfm's parse itself is one at a time (see MarkdownParser).
         let results = ParallelMap.map(jobs, parallel: parallel) { job in
             var found: [Diagnostic] = []
-            var report = readReport(job.relative, org: job.org.slug, year: job.year, reader: reader, context: context, into: &found)
-            if let onReport, let read = report, read.status == .published || includeDrafts {
-                onReport(read, portal, schema, job.org)
-                report = read.withoutBody()
-            } else if !keepsBodies {
-                report = report?.withoutBody()
-            }
+            let report = readReport(job.relative, org: job.org.slug, year: job.year, reader: reader, context: context, into: &found)
             return (report, found)
         }
         for (report, found) in results {

@@ -1,91 +1,129 @@
 /// Writes a `MarkdownNode` tree as HTML in the same shape as cmark-gfm's renderer (the GFM spec examples pass),
-/// plus Gongkai's own nodes: numbered headings with anchors, figures as `<data>`, and references.
+/// plus Gongkai's own nodes: numbered headings with anchors, figures as `<data>`, and references. It renders a body
+/// once for every page that shows it (`BodyHTML`): references keep their targets, and level-4 items followed by a
+/// paragraph get both layouts — a heading on the web page, run into the paragraph in bold on the print page, as
+/// offices print them ("1.推进干部职工学法用法。落实…").
 struct HTMLRenderer {
     /// Raw HTML in Markdown is dropped unless the portal allows it; allowed HTML still goes through the tag filter.
     var allowsRawHTML = false
-    /// Prepended to site paths so links work from the page's folder (`../../` on a report page).
-    var rootPrefix = ""
-    /// Numbered headings of this level are run into the paragraph that follows them, in bold, as offices print
-    /// level-3 items ("1.推进干部职工学法用法。落实…"): the print page's level is 4 (`####`). This renders the print body
-    /// on its own; the build renders it together with the web body (`renderForWebAndPrint`), and the tests hold the
-    /// two ways to the same output.
-    var runInHeadingLevel: Int?
 
-    private var output = ""
-    /// The print page's copy of the body while `renderForWebAndPrint` writes both: what is the same in both is
-    /// worked out once and appended twice, which halves the cost of the second page.
-    private var printCopy: String?
-    private var printRootPrefix = ""
-    private var printRunInHeadingLevel: Int?
-    /// Set while `output` stands for the print copy alone.
-    private var writingPrintOnly = false
+    /// The heading level the print page runs into its paragraph (`####`, the paper's 1. 2. 3.).
+    static let printRunInLevel = 4
+
+    private var writer = Writer()
     private var tightList = [Bool]()
 
-    init(allowsRawHTML: Bool = false, rootPrefix: String = "", runInHeadingLevel: Int? = nil) {
+    init(allowsRawHTML: Bool = false) {
         self.allowsRawHTML = allowsRawHTML
-        self.rootPrefix = rootPrefix
-        self.runInHeadingLevel = runInHeadingLevel
     }
 
-    /// The HTML of the children of `node` (a document, or any block).
+    /// The body of `node` (a document, or any block) for every page.
+    mutating func renderBody(_ node: MarkdownNode) -> BodyHTML {
+        writer = Writer()
+        renderChildren(of: node)
+        return BodyHTML(fragments: writer.finish())
+    }
+
+    /// The HTML of the children of `node` as the web page shows it, with links from the site root.
     mutating func render(_ node: MarkdownNode) -> String {
-        output = ""
-        output.reserveCapacity(4096)
-        renderChildren(of: node)
-        return output
+        renderBody(node).html(for: .web, root: "")
     }
 
-    /// The web page's body and the print page's, from one walk over the tree: the print copy has its own root
-    /// prefix (its page is a folder deeper) and runs headings of `printRunInHeadingLevel` into their paragraphs.
-    mutating func renderForWebAndPrint(_ node: MarkdownNode, printRootPrefix: String,
-                                       printRunInHeadingLevel: Int) -> (web: String, print: String) {
-        self.printRootPrefix = printRootPrefix
-        self.printRunInHeadingLevel = printRunInHeadingLevel
-        output = ""
-        output.reserveCapacity(4096)
-        printCopy = ""
-        printCopy?.reserveCapacity(4096)
-        defer { printCopy = nil }
-        renderChildren(of: node)
-        return (output, printCopy ?? "")
+    /// Collects HTML into fragments. Hot path: text goes into one pending string; a fragment is cut only at a link
+    /// address or a pair of variants.
+    private struct Writer {
+        enum Ending: Equatable { case nothing, byte(UInt8), unknown }
+
+        private var fragments: [BodyHTML.Fragment] = []
+        private var pending = ""
+        /// How the output ends so far, for `cr`: unknown after variants that end differently.
+        private(set) var ending = Ending.nothing
+
+        init(ending: Ending = .nothing) {
+            self.ending = ending
+        }
+
+        mutating func emit(_ text: String) {
+            pending += text
+            noteEnding()
+        }
+
+        /// Appends through a function that writes into a string (the escapings).
+        mutating func write(_ body: (inout String) -> Void) {
+            body(&pending)
+            noteEnding()
+        }
+
+        private mutating func noteEnding() {
+            if let last = pending.utf8.last { ending = .byte(last) }
+        }
+
+        mutating func cr() {
+            switch ending {
+            case .nothing: break
+            case .byte(let last): if last != UInt8(ascii: "\n") { emit("\n") }
+            case .unknown: append(.lineEnd)
+            }
+        }
+
+        mutating func append(_ fragment: BodyHTML.Fragment) {
+            flush()
+            fragments.append(fragment)
+            if case .href = fragment { ending = .unknown }
+        }
+
+        mutating func finish() -> [BodyHTML.Fragment] {
+            flush()
+            return fragments
+        }
+
+        /// The pending text becomes a fragment of its own size: the model keeps every report's fragments until the
+        /// pages are rendered, and a string grown by appending holds up to twice its length (one copy of the bytes).
+        private mutating func flush() {
+            guard !pending.isEmpty else { return }
+            let count = pending.utf8.count
+            fragments.append(.html(String(unsafeUninitializedCapacity: count) { buffer in
+                _ = buffer.initialize(fromContentsOf: pending.utf8)
+                return count
+            }))
+            pending = ""
+        }
+
+        /// Variants: each renders from the same ending as the output so far.
+        mutating func append(web: Writer, print: Writer) {
+            var web = web, print = print
+            let endings = (web.ending, print.ending)
+            let (webFragments, printFragments) = (web.finish(), print.finish())
+            guard webFragments != printFragments else {
+                // The same from the same start: it ends the same way too.
+                for fragment in webFragments { append(fragment) }
+                ending = endings.0
+                return
+            }
+            append(.variants(web: webFragments, print: printFragments))
+            ending = endings.0 == endings.1 ? endings.0 : .unknown
+        }
     }
 
-    private mutating func emit(_ text: String) {
-        output += text
-        printCopy?.append(text)
-    }
+    private mutating func emit(_ text: String) { writer.emit(text) }
 
-    private mutating func escape(_ text: String) {
-        appendingToPrintCopy { HTMLEscaping.escape(text, into: &$0.output) }
-    }
+    private mutating func escape(_ text: String) { writer.write { HTMLEscaping.escape(text, into: &$0) } }
 
-    private mutating func escapeHref(_ url: String) {
-        appendingToPrintCopy { HTMLEscaping.escapeHref(url, into: &$0.output) }
-    }
+    private mutating func escapeHref(_ url: String) { writer.write { HTMLEscaping.escapeHref(url, into: &$0) } }
 
-    /// Runs `write`, which appends to `output`, then appends what it wrote to the print copy too.
-    private mutating func appendingToPrintCopy(_ write: (inout HTMLRenderer) -> Void) {
-        guard printCopy != nil else { return write(&self) }
-        let start = output.utf8.count
-        write(&self)
-        printCopy?.append(contentsOf: output[output.utf8.index(output.utf8.startIndex, offsetBy: start)...])
-    }
+    private mutating func cr() { writer.cr() }
 
-    /// Runs `write` for one of the two pages only: the web page, or (with `output` standing for it) the print copy.
-    private mutating func only(forPrint: Bool, _ write: (inout HTMLRenderer) -> Void) {
-        guard var copy = printCopy else { return forPrint ? () : write(&self) }
-        printCopy = nil
-        if forPrint { swap(&output, &copy) }
-        writingPrintOnly = forPrint
-        write(&self)
-        writingPrintOnly = false
-        if forPrint { swap(&output, &copy) }
-        printCopy = copy
-    }
-
-    private mutating func cr() {
-        if let last = output.utf8.last, last != UInt8(ascii: "\n") { output += "\n" }
-        if let last = printCopy?.utf8.last, last != UInt8(ascii: "\n") { printCopy?.append("\n") }
+    /// Renders what the web page and the print page show differently, each from the output so far.
+    private mutating func variants(web: (inout HTMLRenderer) -> Void, print: (inout HTMLRenderer) -> Void) {
+        let saved = writer
+        writer = Writer(ending: saved.ending)
+        web(&self)
+        let webWriter = writer
+        writer = Writer(ending: saved.ending)
+        print(&self)
+        let printWriter = writer
+        writer = saved
+        writer.append(web: webWriter, print: printWriter)
     }
 
     private mutating func renderChildren(of node: MarkdownNode) {
@@ -95,19 +133,11 @@ struct HTMLRenderer {
     private mutating func renderSequence(_ nodes: [MarkdownNode]) {
         var skipped: Int?
         for index in nodes.indices where index != skipped {
-            if case .numberedHeading(let level, let number, let id) = nodes[index].kind, index + 1 < nodes.count,
+            if case .numberedHeading(Self.printRunInLevel, let number, let id) = nodes[index].kind, index + 1 < nodes.count,
                case .paragraph = nodes[index + 1].kind {
-                if level == runInHeadingLevel {
-                    renderRunIn(heading: nodes[index], number: number, id: id, paragraph: nodes[index + 1])
-                    skipped = index + 1
-                    continue
-                }
-                if printCopy != nil, level == printRunInHeadingLevel {
-                    only(forPrint: false) { $0.render(node: nodes[index]); $0.render(node: nodes[index + 1]) }
-                    only(forPrint: true) { $0.renderRunIn(heading: nodes[index], number: number, id: id, paragraph: nodes[index + 1]) }
-                    skipped = index + 1
-                    continue
-                }
+                renderRunInItem(heading: nodes[index], number: number, id: id, paragraph: nodes[index + 1])
+                skipped = index + 1
+                continue
             }
             if case .softBreak = nodes[index].kind {
                 // A line break inside Chinese text is not a space between words: browsers would show one.
@@ -233,7 +263,7 @@ struct HTMLRenderer {
             emit(">")
             renderChildren(of: node)
             emit("</data>")
-        case .reference(let kind, let sitePath, let anchor):
+        case .reference(let kind, let target, let anchor):
             emit("<a class=\"\(kind.rawValue)\"")
             if let anchor {
                 emit(" id=\"")
@@ -241,31 +271,37 @@ struct HTMLRenderer {
                 emit("\"")
             }
             emit(" href=\"")
-            if printCopy == nil {
-                escapeHref((writingPrintOnly ? printRootPrefix : rootPrefix) + sitePath)
-            } else {
-                // The print page is a folder deeper: the one place where the copies differ outside run-in headings.
-                only(forPrint: false) { $0.escapeHref($0.rootPrefix + sitePath) }
-                only(forPrint: true) { $0.escapeHref($0.printRootPrefix + sitePath) }
-            }
+            writer.append(.href(target))
             emit("\">")
             renderChildren(of: node)
             emit("</a>")
         }
     }
 
-    /// `<p class="run-in" id="…"><strong class="heading-run-in">1.标题。</strong>正文…</p>`: the heading ends with
-    /// a full stop unless it ends with punctuation already.
-    private mutating func renderRunIn(heading: MarkdownNode, number: String, id: String, paragraph: MarkdownNode) {
-        cr(); emit("<p class=\"run-in\" id=\"")
-        escape(id)
-        emit("\"><strong class=\"heading-run-in\">")
-        escape(number)
-        renderChildren(of: heading)
-        if let last = heading.plainText.last, !"。！？：；.!?:;".contains(last) { emit("。") }
-        emit("</strong>")
+    /// A level-4 item and its paragraph. The web page shows the heading, then the paragraph; the print page runs the
+    /// heading into the paragraph, in bold, ending with a full stop unless it ends with punctuation already:
+    /// `<p class="run-in" id="…"><strong class="heading-run-in">1.标题。</strong>正文…</p>`. The paragraph's text is
+    /// the same on both and rendered once.
+    private mutating func renderRunInItem(heading: MarkdownNode, number: String, id: String, paragraph: MarkdownNode) {
+        let tight = tightList.last ?? false
+        variants(web: { renderer in
+            renderer.render(node: heading)
+            if !tight { renderer.cr(); renderer.emit("<p>") }
+        }, print: { renderer in
+            renderer.cr(); renderer.emit("<p class=\"run-in\" id=\"")
+            renderer.escape(id)
+            renderer.emit("\"><strong class=\"heading-run-in\">")
+            renderer.escape(number)
+            renderer.renderChildren(of: heading)
+            if let last = heading.plainText.last, !"。！？：；.!?:;".contains(last) { renderer.emit("。") }
+            renderer.emit("</strong>")
+        })
         renderChildren(of: paragraph)
-        emit("</p>\n")
+        variants(web: { renderer in
+            if !tight { renderer.emit("</p>\n") }
+        }, print: { renderer in
+            renderer.emit("</p>\n")
+        })
     }
 
     /// ` title="…"` when there is a title.

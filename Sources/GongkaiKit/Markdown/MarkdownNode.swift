@@ -36,8 +36,9 @@ struct MarkdownNode: Sendable {
         /// A `metric:` link: the figure as data; the children are the text as written. Boxed: it is the largest
         /// payload, and every node of a report would otherwise be as big as it.
         indirect case figure(Figure)
-        /// A `doc:` or `plan:` link, pointing at a site path (relative to the site root) with an anchor of its own.
-        case reference(ReferenceKind, sitePath: String, anchor: String?)
+        /// A `doc:` or `plan:` link to what it points at (the layout gives each page its address), with an anchor of
+        /// its own where other pages link back to the place.
+        case reference(ReferenceKind, target: LinkTarget, anchor: String?)
     }
 
     enum ReferenceKind: String, Sendable { case document = "doc-ref", plan = "plan-ref" }

@@ -18,9 +18,9 @@ public struct Report: Sendable {
     /// The source file, as shown in diagnostics.
     public let sourcePath: String
 
-    /// The body with Gongkai's nodes in place: numbered headings, figures, references. Empty once the report's
-    /// pages are written, so a large site is never held whole (see `withoutBody`).
-    private(set) var body: MarkdownNode
+    /// The body's HTML for its pages, with numbered headings, figures and references in place; empty when only
+    /// checked.
+    let body: BodyHTML
     public let headings: [HeadingEntry]
     public let figures: [Figure]
     public let mentions: [DocumentMention]
@@ -28,14 +28,7 @@ public struct Report: Sendable {
     let planReferences: [PlanReference]
 
     /// The site path of the report page: `hs-gdb/2023/`.
-    public var sitePath: String { "\(org)/\(year)/" }
-
-    /// The report without its body: what the home, department and documents pages need of it.
-    func withoutBody() -> Report {
-        var copy = self
-        copy.body = MarkdownNode(kind: .document, children: [], line: 0, byteColumn: 0)
-        return copy
-    }
+    public var sitePath: String { SiteLayout.report(org: org, year: year) }
 }
 
 /// A regulation or other document declared in a report's front matter under `documents:`.

@@ -286,9 +286,9 @@ struct ReportAnalyzer {
         }
         let count = (mentionCounts[key] ?? 0) + 1
         mentionCounts[key] = count
-        let anchor = "ref-\(key)-\(count)"
+        let anchor = SiteLayout.mentionAnchor(key, count)
         mentions.append(DocumentMention(key: key, anchor: anchor, section: currentSection))
-        node.kind = .reference(.document, sitePath: "documents/#doc-\(key)", anchor: anchor)
+        node.kind = .reference(.document, target: .document(key: key), anchor: anchor)
     }
 
     private mutating func planReference(_ node: inout MarkdownNode, target: String) {
@@ -302,7 +302,7 @@ struct ReportAnalyzer {
             return
         }
         planReferences.append(reference)
-        node.kind = .reference(.plan, sitePath: "\(reference.org)/\(reference.year)/#\(reference.id)", anchor: nil)
+        node.kind = .reference(.plan, target: .plan(org: reference.org, year: reference.year, id: reference.id), anchor: nil)
     }
 
     static func parsePlanTarget(_ target: String, defaultOrg: String, at location: SourceLocation) -> PlanReference? {

@@ -3,6 +3,9 @@ struct ReportReader {
     let schema: Schema
     /// Raw HTML in Markdown stays only when the portal allows it.
     let allowsRawHTML: Bool
+    /// Whether the body's HTML is rendered (for the pages) once it is analysed; a check needs none, only what the
+    /// analysis found.
+    var rendersBody = true
 
     static let frontMatterName: Message = "the front matter" | "前置信息"
 
@@ -52,9 +55,12 @@ struct ReportReader {
         var analyzer = ReportAnalyzer(file: file, bodyFirstLine: split.bodyFirstLine, schema: schema,
                                       documents: documents,
                                       declaredDocumentKeys: Set(documentEntries.map(\.key)), org: orgFolder, year: fileYear, allowsRawHTML: allowsRawHTML)
-        var body = MarkdownParser.parse(split.body)
-        analyzer.analyze(&body)
+        var tree = MarkdownParser.parse(split.body)
+        analyzer.analyze(&tree)
         diagnostics += analyzer.diagnostics
+        // The tree goes once its HTML is made: the model keeps the HTML, several times smaller.
+        var renderer = HTMLRenderer(allowsRawHTML: allowsRawHTML)
+        let body = rendersBody ? renderer.renderBody(tree) : .empty
 
         guard let org, let year, let title, let status, let published else { return nil }
         return Report(org: org, year: year, title: title, status: status, indexNumber: indexNumber,

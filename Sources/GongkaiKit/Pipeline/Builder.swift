@@ -1,7 +1,8 @@
 import Foundation
 
-/// The pipeline: load → parse → check → model → render → write. `check` stops before rendering;
-/// `build` renders into an output, which for a folder is swapped in only when everything succeeded.
+/// The pipeline: read → analyse → link (the content loader), then render → write. `check` stops after linking;
+/// `build` renders into an output only when no error is left, and an output folder is swapped in only when
+/// everything succeeded.
 public struct Builder: Sendable {
     public struct Options: Sendable {
         public var contentDirectory: URL
@@ -53,11 +54,11 @@ public struct Builder: Sendable {
         public let reportCount: Int
     }
 
-    /// Loads and checks the sources and the templates without rendering. The site keeps its reports without their
-    /// bodies, so a check of a large portal holds one report's tree at a time per core.
+    /// Loads and checks the sources and the templates without rendering: the same path as `build`, without the
+    /// bodies' HTML.
     public func check() -> Checked {
         let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayName: options.contentDisplayName,
-                                   includeDrafts: options.includeDrafts, parallel: options.parallel, keepsBodies: false).load()
+                                   includeDrafts: options.includeDrafts, parallel: options.parallel, rendersBodies: false).load()
         var diagnostics = loaded.diagnostics
         let templates = TemplateSet.load(from: options.templatesDirectory, displayName: options.templatesDisplayName, into: &diagnostics)
         diagnostics = options.policy.apply(diagnostics).sortedForDisplay()
@@ -65,48 +66,25 @@ public struct Builder: Sendable {
                        orgCount: loaded.orgCount, reportCount: loaded.reportCount)
     }
 
-    /// Renders into any output (memory for tests). Each report's pages are written as soon as the report is read, and
-    /// the site keeps only what the other pages need of it, so memory stays bounded on a large portal. When the
-    /// sources turn out to have errors the outcome says so, and the report pages already written are to be thrown
-    /// away: `build(into:)` discards its staging folder.
+    /// Reads, analyses and links every report, applies the policy, and only when no error is left renders every page
+    /// into the output (memory for tests). A failed build hands no page to the output.
     public func build(to output: some OutputSink) throws -> Outcome {
         var diagnostics: [Diagnostic] = []
         let templates = TemplateSet.load(from: options.templatesDirectory, displayName: options.templatesDisplayName, into: &diagnostics)
-        let streamed = StreamedPages()
-        let onReport: ((Report, Portal, Schema, Org) -> Void)? = templates.map { templates in
-            { [options] report, portal, schema, org in
-                do {
-                    let count = try SiteRenderer.writeReportPages(report, org: org, portal: portal, schema: schema,
-                                                                  reportsWithPDF: options.reportsWithPDF, templates: templates, to: output)
-                    streamed.add(count)
-                } catch {
-                    streamed.fail(error)
-                }
-            }
-        }
         let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayName: options.contentDisplayName,
-                                   includeDrafts: options.includeDrafts, cache: nil, parallel: options.parallel,
-                                   onReport: onReport).load()
+                                   includeDrafts: options.includeDrafts, parallel: options.parallel).load()
         // The policy is applied before the outcome is decided: a warning made an error fails the build like any error.
         diagnostics = options.policy.apply(loaded.diagnostics + diagnostics).sortedForDisplay()
         guard let site = loaded.site, let templates, !diagnostics.hasErrors else {
             return Outcome(diagnostics: diagnostics, site: nil, filesWritten: nil)
         }
-        let failed = { (failure: RenderFailure) in
-            Outcome(diagnostics: (diagnostics + [failure.diagnostic(templatesDisplayName: options.templatesDisplayName)]).sortedForDisplay(),
-                    site: nil, filesWritten: nil)
-        }
-        if let failure = streamed.failure {
-            guard let failure = failure as? RenderFailure else { throw failure }
-            return failed(failure)
-        }
-        let selection = RenderSelection(reports: .none, orgs: .all, sharedPages: true)
         do {
             let count = try SiteRenderer(site: site, templates: templates, reportsWithPDF: options.reportsWithPDF, parallel: options.parallel)
-                .render(to: output, selection: selection)
-            return Outcome(diagnostics: diagnostics, site: site, filesWritten: count + streamed.count)
+                .render(to: output)
+            return Outcome(diagnostics: diagnostics, site: site, filesWritten: count)
         } catch let failure as RenderFailure {
-            return failed(failure)
+            let failed = diagnostics + [failure.diagnostic(templatesDisplayName: options.templatesDisplayName)]
+            return Outcome(diagnostics: failed.sortedForDisplay(), site: nil, filesWritten: nil)
         }
     }
 

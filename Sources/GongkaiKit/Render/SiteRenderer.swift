@@ -68,27 +68,16 @@ public struct SiteRenderer {
                             published: report.published, source: org.name)
         let reportView = ReportView(report: report, org: org, schema: schema, allowsRawHTML: portal.allowsRawHTML,
                                     hasPDF: reportsWithPDF.includes(report.sitePath))
-        let printView = PageView(portal: portal, sitePath: report.sitePath + "print/", title: report.title,
+        let printView = PageView(portal: portal, sitePath: SiteLayout.print(org: report.org, year: report.year), title: report.title,
                                  column: "法治政府建设年度报告", published: report.published, source: org.name)
-        let bodies = reportView.bodies(webRoot: view.root, printRoot: printView.root)
         return [
-            Page(file: view.sitePath + "index.html", template: "report",
-                 view: { view.dictionary.merging(reportView.dictionary(root: view.root, body: bodies.take(.web))) },
+            Page(file: SiteLayout.file(of: view.sitePath), template: "report",
+                 view: { view.dictionary.merging(reportView.dictionary(root: view.root)) },
                  sitemapEntry: (view.sitePath, view.published), isSelected: selected),
-            Page(file: printView.sitePath + "index.html", template: "print",
-                 view: { printView.dictionary.merging(reportView.printDictionary(root: printView.root, body: bodies.take(.print))) },
+            Page(file: SiteLayout.file(of: printView.sitePath), template: "print",
+                 view: { printView.dictionary.merging(reportView.printDictionary(root: printView.root)) },
                  sitemapEntry: (printView.sitePath, printView.published), isSelected: selected),
         ]
-    }
-
-    /// Writes a report's pages as soon as it is read, before the rest of the site: `build` then lets its body go.
-    static func writeReportPages(_ report: Report, org: Org, portal: Portal, schema: Schema, reportsWithPDF: ReportSelection,
-                                 templates: TemplateSet, to output: some OutputSink) throws -> Int {
-        let pages = reportPages(report, org: org, portal: portal, schema: schema, reportsWithPDF: reportsWithPDF, selected: true)
-        for page in pages {
-            try output.write(templates.render(page.view(), page: page.template, file: page.file), to: page.file)
-        }
-        return pages.count
     }
 
     /// Writes the selected pages, and with the shared pages the sitemap, robots.txt, the feed and the assets;

@@ -9,21 +9,13 @@ struct ReportView {
     /// Whether the report's PDF is published beside its page.
     var hasPDF = false
 
-    /// The body of both pages, rendered when the first of them is.
-    func bodies(webRoot: String, printRoot: String) -> ReportBodies {
-        ReportBodies { [report, allowsRawHTML] in
-            var renderer = HTMLRenderer(allowsRawHTML: allowsRawHTML, rootPrefix: webRoot)
-            return renderer.renderForWebAndPrint(report.body, printRootPrefix: printRoot, printRunInHeadingLevel: 4)
-        }
-    }
-
-    func dictionary(root: String, body: String) -> [String: Any] {
+    func dictionary(root: String) -> [String: Any] {
         present([
-            "printHref": "print/",
-            "pdfHref": hasPDF ? "report.pdf" : nil,
+            "printHref": SiteLayout.printFolder,
+            "pdfHref": hasPDF ? SiteLayout.pdfFile : nil,
             "report": Self.summary(report, org: org, root: root),
             "toc": tableOfContents(),
-            "body": body,
+            "body": report.body.html(for: .web, root: root),
             // Rows of plain strings: swift-mustache looks their values up faster than in `[String: Any]`, and a
             // report can hold a hundred figures or more.
             "figures": report.figures.map { figure -> [String: String] in
@@ -39,7 +31,7 @@ struct ReportView {
                 present([
                     "title": document.title,
                     "date": document.issued?.chinese,
-                    "href": "\(root)documents/#doc-\(document.key)",
+                    "href": root + SiteLayout.path(of: .document(key: document.key)),
                 ])
             },
             "hasDocuments": !report.documents.isEmpty,
@@ -47,10 +39,10 @@ struct ReportView {
     }
 
     /// The print page's values: the body numbered and laid out as the paper, and the signature block.
-    func printDictionary(root: String, body: String) -> [String: Any] {
+    func printDictionary(root: String) -> [String: Any] {
         [
             "report": Self.summary(report, org: org, root: root),
-            "body": body,
+            "body": report.body.html(for: .print, root: root),
             // 成文日期: the date the report was signed; the publication date stands in where the front matter has none.
             "signatureDate": (report.written ?? report.published).chinese,
             "subject": "\(org.name)\(report.year)年度法治政府建设情况报告",
@@ -84,7 +76,7 @@ struct ReportView {
             "href": root + report.sitePath,
             "org": org.name,
             "orgShort": org.shortName,
-            "orgHref": "\(root)\(org.slug)/",
+            "orgHref": root + SiteLayout.org(org.slug),
             "indexNumber": report.indexNumber,
             "documentNumber": report.documentNumber,
             "written": report.written?.chinese,
@@ -92,36 +84,5 @@ struct ReportView {
             "publishedISO": report.published.description,
             "isDraft": report.status == .draft,
         ])
-    }
-}
-
-/// A report's body rendered once for its web page and its print page (`HTMLRenderer.renderForWebAndPrint`). Each
-/// page takes its copy, so no body outlives its page; a page rendered a second time renders the body again.
-final class ReportBodies: @unchecked Sendable {
-    enum Page { case web, print }
-
-    private let lock = NSLock()
-    private var bodies: (web: String?, print: String?)?
-    private let render: @Sendable () -> (web: String, print: String)
-
-    init(render: @escaping @Sendable () -> (web: String, print: String)) {
-        self.render = render
-    }
-
-    func take(_ page: Page) -> String {
-        lock.withLock {
-            if bodies == nil {
-                let rendered = render()
-                bodies = (rendered.web, rendered.print)
-            }
-            switch page {
-            case .web:
-                if let web = bodies?.web { bodies?.web = nil; return web }
-            case .print:
-                if let print = bodies?.print { bodies?.print = nil; return print }
-            }
-            let rendered = render()
-            return page == .web ? rendered.web : rendered.print
-        }
     }
 }
