@@ -93,31 +93,29 @@ import Testing
         #expect(site.snapshot.files == Self.fullBuild(options))
     }
 
-    @Test func aFailedRenderKeepsTheLastGoodSiteAndSaysWhy() throws {
-        let content = try TestContent(files: ["orgs/a/2023.md": TestContent.report(org: "a", body: "## 甲\n")])
+    @Test func aTemplateEditRerendersEveryPageThroughTemplatesAndANewReportItsPagesAndTheListings() throws {
+        let (content, _) = try Self.twoDepartments()
         let (options, templates) = try Self.copiedTemplates(for: content)
-        let site = LiveSite(options: options)
-        #expect(site.rebuild().succeeded)
-        let good = site.snapshot
-        // The asset is gone between the templates' load and the render, and the watcher has not said so yet.
-        try FileManager.default.removeItem(at: templates.appendingPathComponent("assets/site.css"))
-        let report = content.directory.appendingPathComponent("orgs/a/2023.md")
-        try Data(TestContent.report(org: "a", body: "## 改\n").utf8).write(to: report)
-        let update = site.rebuild(changed: [report])
-        #expect(!update.succeeded)
-        #expect(site.snapshot.diagnostics.map(\.id) == ["render.failed"])
-        #expect(site.snapshot.files == good.files)
-    }
+        let preview = LiveSite(options: options)
+        #expect(preview.rebuild().fullRebuild)
+        let footer = templates.appendingPathComponent("footer.mustache")
+        // Saved without a change: nothing to render.
+        #expect(preview.rebuild(changed: [footer]).filesRendered == 0)
+        let text = try String(contentsOf: footer, encoding: .utf8)
+        try Data((text + "<!-- 改 -->\n").utf8).write(to: footer)
+        let edited = preview.rebuild(changed: [footer])
+        #expect(edited.succeeded && !edited.fullRebuild)
+        for page in ["index.html", "a/index.html", "a/2023/index.html", "documents/index.html", "404.html"] {
+            #expect(String(decoding: preview.snapshot.files[page]!, as: UTF8.self).contains("<!-- 改 -->"), "\(page)")
+        }
+        #expect(preview.snapshot.files == Self.fullBuild(options))
 
-    @Test func aTemplateEditOrANewReportRebuildsEverything() throws {
-        let (content, site) = try Self.twoDepartments()
-        let template = Repository.templates.appendingPathComponent("footer.mustache")
-        #expect(site.rebuild(changed: [template]).fullRebuild)
         let added = content.directory.appendingPathComponent("orgs/b/2024.md")
         try Data(TestContent.report(org: "b", year: 2024, body: "## 丙\n").utf8).write(to: added)
-        let update = site.rebuild(changed: [added])
-        #expect(update.fullRebuild)
-        #expect(site.snapshot.files["b/2024/index.html"] != nil)
+        let update = preview.rebuild(changed: [added])
+        #expect(update.succeeded && !update.fullRebuild)
+        #expect(preview.snapshot.files["b/2024/index.html"] != nil)
+        #expect(preview.snapshot.files == Self.fullBuild(options))
     }
 
     @Test func brokenSourcesKeepTheLastGoodSiteAndTheirDiagnostics() throws {

@@ -39,24 +39,24 @@ public struct ContentLoader {
 
     public func load() -> Result {
         var diagnostics: [Diagnostic] = []
-        let schema = readYAML("schema.yaml", into: &diagnostics).flatMap { Schema.read($0, into: &diagnostics) }
-        let portalNode = readYAML("portal.yaml", into: &diagnostics)
+        // What each source was, for the pages that read it (`SiteInput`).
+        var fingerprints: [SiteInput: UInt64] = [:]
+        let schema = readYAML("schema.yaml", as: .schema, into: &diagnostics, &fingerprints).flatMap { Schema.read($0, into: &diagnostics) }
+        let portalNode = readYAML("portal.yaml", as: .portal, into: &diagnostics, &fingerprints)
         let portal = schema.flatMap { schema in portalNode.flatMap { Portal.read($0, schema: schema.portal, into: &diagnostics) } }
         guard let portal, let schema else { return Result(site: nil, diagnostics: diagnostics.sortedForDisplay()) }
 
         var orgs: [Org] = [], reports: [Report] = []
         let reader = ReportReader(schema: schema, allowsRawHTML: portal.allowsRawHTML, rendersBody: rendersBodies)
-        // A report's reading depends on its bytes, the schema and the portal (raw_html): all three go into its key.
-        // (and whether its body is rendered: a cache is never asked for a report with a body it read without one).
-        let context = ["schema.yaml", "portal.yaml"].reduce(Fingerprint.offsetBasis) { seed, name in
-            Fingerprint.of(FileManager.default.contents(atPath: path(name)) ?? Data(), startingWith: seed)
-        } ^ (rendersBodies ? 1 : 0)
+        // A report's reading depends on its bytes, the schema and the portal (raw_html): all three go into its key,
+        // and whether its body is rendered (a cache is never asked for a report with a body it read without one).
+        let context = Fingerprint.combining([fingerprints[.schema] ?? 0, fingerprints[.portal] ?? 0, rendersBodies ? 1 : 0])
         checkOrgsFolder(into: &diagnostics)
         var jobs: [(relative: String, org: Org, year: Int)] = []
         let orgFolders = subfolders(of: "orgs", into: &diagnostics)
         for slug in orgFolders {
             let folder = "orgs/\(slug)"
-            guard let orgNode = readYAML("\(folder)/org.yaml", into: &diagnostics),
+            guard let orgNode = readYAML("\(folder)/org.yaml", as: .org(slug), into: &diagnostics, &fingerprints),
                   let org = Org.read(orgNode, slug: slug, schema: schema.org, into: &diagnostics) else { continue }
             orgs.append(org)
             for name in files(in: folder, into: &diagnostics) where name != "org.yaml" {
@@ -73,29 +73,35 @@ public struct ContentLoader {
         // Reports are read on every core; only cmark-gfm's parse itself is one at a time (see MarkdownParser).
         let results = ParallelMap.map(jobs, parallel: parallel) { job in
             var found: [Diagnostic] = []
-            let report = readReport(job.relative, org: job.org.slug, year: job.year, reader: reader, context: context, into: &found)
-            return (report, found)
+            let (report, fingerprint) = readReport(job.relative, org: job.org.slug, year: job.year, reader: reader, context: context,
+                                                   into: &found)
+            return (report, fingerprint, found)
         }
-        for (report, found) in results {
+        for (report, fingerprint, found) in results {
             diagnostics += found
-            if let report, report.status == .published || includeDrafts { reports.append(report) }
+            if let report, report.status == .published || includeDrafts {
+                reports.append(report)
+                fingerprints[.report(report.sitePath)] = fingerprint
+            }
         }
         reports.sort { ($0.org, $0.year) < ($1.org, $1.year) }
         diagnostics += CrossReferenceCheck.run(reports: reports)
-        let site = diagnostics.hasErrors ? nil : Site(portal: portal, schema: schema, orgs: orgs, reports: reports)
+        let site = diagnostics.hasErrors ? nil : Site(portal: portal, schema: schema, orgs: orgs, reports: reports,
+                                                             inputFingerprints: fingerprints)
         return Result(site: site, diagnostics: diagnostics.sortedForDisplay(), orgCount: orgFolders.count, reportCount: jobs.count)
     }
 
+    /// The report, and the fingerprint of its bytes and of what its reading depends on.
     private func readReport(_ relative: String, org: String, year: Int, reader: ReportReader, context: UInt64,
-                            into diagnostics: inout [Diagnostic]) -> Report? {
-        let stamp = cache == nil ? nil : FileStatus(path: path(relative), followingLinks: true)
+                            into diagnostics: inout [Diagnostic]) -> (Report?, UInt64) {
+        let stamp = cache == nil ? nil : FileStatus(path: path(relative), followingLinks: true).flatMap { $0.isSettled ? $0 : nil }
         if let unchanged = cache?.entry(for: relative, stamp: stamp, context: context) {
             diagnostics += unchanged.diagnostics
-            return unchanged.report
+            return (unchanged.report, unchanged.fingerprint)
         }
         guard let data = FileManager.default.contents(atPath: path(relative)) else {
             diagnostics.append(.error("source.unreadable", at: location(relative), "cannot read this file" | "无法读取此文件"))
-            return nil
+            return (nil, 0)
         }
         let fingerprint = Fingerprint.of(data, startingWith: context)
         if let cached = cache?.entry(for: relative, fingerprint: fingerprint) {
@@ -103,35 +109,40 @@ public struct ContentLoader {
             cache?.store(.init(fingerprint: fingerprint, stamp: stamp, context: context, report: cached.report,
                                diagnostics: cached.diagnostics), for: relative)
             diagnostics += cached.diagnostics
-            return cached.report
+            return (cached.report, fingerprint)
         }
         var found: [Diagnostic] = []
         let report = SourceReader.decode(data, displayPath: display(relative), into: &found)
             .flatMap { reader.read($0, orgFolder: org, fileYear: year, into: &found) }
         cache?.store(.init(fingerprint: fingerprint, stamp: stamp, context: context, report: report, diagnostics: found), for: relative)
         diagnostics += found
-        return report
+        return (report, fingerprint)
     }
 
     private func path(_ relative: String) -> String { contentPath + "/" + relative }
     private func display(_ relative: String) -> String { "\(displayName)/\(relative)" }
     private func location(_ relative: String) -> SourceLocation { SourceLocation(file: display(relative), line: 1, column: 1) }
 
-    private func readYAML(_ relative: String, into diagnostics: inout [Diagnostic]) -> YAMLNode? {
+    /// The file's YAML, its fingerprint recorded as `input`.
+    private func readYAML(_ relative: String, as input: SiteInput, into diagnostics: inout [Diagnostic],
+                          _ fingerprints: inout [SiteInput: UInt64]) -> YAMLNode? {
         guard !isRefusedLink(relative, status: FileStatus(path: path(relative)), into: &diagnostics) else { return nil }
         guard let stamp = FileStatus(path: path(relative), followingLinks: true) else {
             diagnostics.append(.error("content.missing-file", at: location(relative), "this file is missing" | "缺少此文件"))
             return nil
         }
-        if let cached = cache?.yamlEntry(for: relative, stamp: stamp) {
+        if stamp.isSettled, let cached = cache?.yamlEntry(for: relative, stamp: stamp) {
             diagnostics += cached.diagnostics
+            fingerprints[input] = cached.fingerprint
             return cached.node
         }
         var found: [Diagnostic] = []
-        let node = SourceReader.read(URL(fileURLWithPath: path(relative)), displayPath: display(relative), into: &found)
-            .flatMap { YAMLReader.read($0.text, in: $0, firstLine: 1, into: &found) }
-        cache?.store(.init(stamp: stamp, node: node, diagnostics: found), for: relative)
+        let file = SourceReader.read(URL(fileURLWithPath: path(relative)), displayPath: display(relative), into: &found)
+        let node = file.flatMap { YAMLReader.read($0.text, in: $0, firstLine: 1, into: &found) }
+        let fingerprint = Fingerprint.of(file.map { [$0.text] } ?? [])
+        cache?.store(.init(stamp: stamp, node: node, fingerprint: fingerprint, diagnostics: found), for: relative)
         diagnostics += found
+        fingerprints[input] = fingerprint
         return node
     }
 

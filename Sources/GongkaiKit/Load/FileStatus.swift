@@ -25,4 +25,14 @@ struct FileStatus: Equatable, Sendable {
         modifiedSeconds = Int(info.st_mtim.tv_sec)
         modifiedNanoseconds = Int(info.st_mtim.tv_nsec)
     }
+
+    /// Whether the stamp can stand for the file's content next time. A file written in the same tick of the
+    /// file system's clock as an earlier version of the same size has the same stamp (timestamps move in steps of a
+    /// few milliseconds): a stamp only a moment old is not trusted, and the file is read again (as git does).
+    var isSettled: Bool {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let age = (Int(now.tv_sec) - modifiedSeconds) * 1_000_000_000 + (Int(now.tv_nsec) - modifiedNanoseconds)
+        return age > 1_000_000_000
+    }
 }

@@ -18,6 +18,8 @@ public final class ReportCache: @unchecked Sendable {
     struct YAMLEntry {
         let stamp: FileStatus
         let node: YAMLNode?
+        /// Of the file's text, for the pages that read it.
+        let fingerprint: UInt64
         let diagnostics: [Diagnostic]
     }
 
@@ -65,6 +67,25 @@ enum Fingerprint {
             }
             return hash
         }
+    }
+
+    /// Of strings in order, each ended by a NUL so that ["ab", "c"] and ["a", "bc"] differ.
+    static func of(_ strings: [String]) -> UInt64 {
+        var hash = offsetBasis
+        for string in strings {
+            for byte in string.utf8 { hash = (hash ^ UInt64(byte)) &* prime }
+            hash = (hash ^ 0) &* prime
+        }
+        return hash
+    }
+
+    /// Of fingerprints in order.
+    static func combining(_ values: [UInt64]) -> UInt64 {
+        var hash = offsetBasis
+        for value in values {
+            for shift in stride(from: 0, to: 64, by: 8) { hash = (hash ^ ((value >> UInt64(shift)) & 0xFF)) &* prime }
+        }
+        return hash
     }
 
     static func hex(_ value: UInt64) -> String {

@@ -6,6 +6,19 @@ public struct Site: Sendable {
     public let orgs: [Org]
     /// Sorted by org, then year. Drafts only when the load asked for them.
     public let reports: [Report]
+    /// What each source was when it was read (`fingerprint(of:)`).
+    let inputFingerprints: [SiteInput: UInt64]
+
+    init(portal: Portal, schema: Schema, orgs: [Org], reports: [Report], inputFingerprints: [SiteInput: UInt64] = [:]) {
+        self.portal = portal
+        self.schema = schema
+        self.orgs = orgs
+        self.reports = reports
+        var fingerprints = inputFingerprints
+        fingerprints[.orgList] = Fingerprint.of(orgs.map(\.slug))
+        fingerprints[.reportList] = Fingerprint.of(reports.map(\.sitePath))
+        self.inputFingerprints = fingerprints
+    }
 
     public func org(_ slug: String) -> Org? { orgs.first { $0.slug == slug } }
 

@@ -78,14 +78,12 @@ public struct Builder: Sendable {
         guard let site = loaded.site, let templates, !diagnostics.hasErrors else {
             return Outcome(diagnostics: diagnostics, site: nil, filesWritten: nil)
         }
-        do {
-            let count = try SiteRenderer(site: site, templates: templates, reportsWithPDF: options.reportsWithPDF, parallel: options.parallel)
-                .render(to: output)
-            return Outcome(diagnostics: diagnostics, site: site, filesWritten: count)
-        } catch let failure as RenderFailure {
-            let failed = diagnostics + [failure.diagnostic(templatesDisplayName: options.templatesDisplayName)]
-            return Outcome(diagnostics: failed.sortedForDisplay(), site: nil, filesWritten: nil)
+        let renderer = SiteRenderer(site: site, templates: templates, reportsWithPDF: options.reportsWithPDF, parallel: options.parallel)
+        let pages = renderer.pages()
+        if let failure = try renderer.render(pages, to: output, templatesDisplayName: options.templatesDisplayName) {
+            return Outcome(diagnostics: (diagnostics + [failure]).sortedForDisplay(), site: nil, filesWritten: nil)
         }
+        return Outcome(diagnostics: diagnostics, site: site, filesWritten: pages.count)
     }
 
     /// Builds into a folder atomically: the previous contents stay exactly as they were unless the whole build succeeds.

@@ -1,8 +1,9 @@
 import Foundation
 
-/// The preview's site: built into memory, rebuilt after every change to the sources, re-reading only the reports
-/// that changed and re-rendering only the pages a change affects. When the sources break, the last good site stays
-/// and the diagnostics are kept for the page overlay.
+/// The preview's site: built into memory and rebuilt after every change to the sources. Reports whose files did not
+/// change are not read again (`ReportCache`), and only the pages whose declared inputs (`PageInput`) changed are
+/// rendered again: what a page depends on is worked out from the registry, never from which files changed. When
+/// the sources break, the last good site stays and the diagnostics are kept for the page overlay.
 public final class LiveSite: @unchecked Sendable {
     /// What the server serves: the last good files, and what the latest build said.
     public struct Snapshot: Sendable {
@@ -28,7 +29,8 @@ public final class LiveSite: @unchecked Sendable {
     private let cache = ReportCache()
     private let lock = NSLock()
     private var current = Snapshot(files: [:], etags: [:], diagnostics: [], version: 0)
-    private var lastSite: Site?
+    /// Each served file's page fingerprint when it was rendered.
+    private var rendered: [String: UInt64] = [:]
     /// The templates as last loaded, with what loading them said: reused while no file under the templates folder changes.
     private var lastTemplates: (set: TemplateSet?, diagnostics: [Diagnostic])?
 
@@ -38,7 +40,7 @@ public final class LiveSite: @unchecked Sendable {
 
     public var snapshot: Snapshot { lock.withLock { current } }
 
-    /// Rebuilds after `changed` files (absolute paths); nil rebuilds everything. Call from one thread at a time.
+    /// Rebuilds after `changed` files (absolute paths); nil when they are not known. Call from one thread at a time.
     @discardableResult
     public func rebuild(changed: [URL]? = nil) -> Update {
         let clock = ContinuousClock()
@@ -54,32 +56,42 @@ public final class LiveSite: @unchecked Sendable {
             return Update(succeeded: false, filesRendered: 0, fullRebuild: false, duration: clock.now - started)
         }
         guard let site = loaded.site, let templates, !diagnostics.hasErrors else { return failed(diagnostics) }
-        let previous = lock.withLock { (lastSite, current) }
-        let selection = previous.0.flatMap { affected(by: changed, in: site, comparedWith: $0) } ?? .everything
+
+        let renderer = SiteRenderer(site: site, templates: templates, reportsWithPDF: options.reportsWithPDF)
+        let pages = renderer.pages()
+        let fingerprints = pages.map(renderer.fingerprint)
+        let stale = zip(pages, fingerprints).filter { rendered[$0.0.file] != $0.1 }.map(\.0)
         let output = MemoryOutput()
-        let rendered: Int
+        // Nothing of a failed render is served: the last good site stays, with what went wrong in the overlay.
+        let failure: Diagnostic?
         do {
-            rendered = try SiteRenderer(site: site, templates: templates, reportsWithPDF: options.reportsWithPDF)
-                .render(to: output, selection: selection)
+            failure = try renderer.render(stale, to: output, templatesDisplayName: options.templatesDisplayName)
         } catch {
-            // Nothing of a failed render is served: the last good site stays, with what went wrong in the overlay.
-            let failure = (error as? RenderFailure)?.diagnostic(templatesDisplayName: options.templatesDisplayName)
-                ?? .error("render.failed", at: SourceLocation(file: options.templatesDisplayName, line: 1, column: 1),
-                          "the site could not be rendered: \(error.localizedDescription)" | "无法生成网站：\(error.localizedDescription)")
+            failure = .error("render.failed", at: SourceLocation(file: options.templatesDisplayName, line: 1, column: 1),
+                             "the site could not be rendered: \(error.localizedDescription)" | "无法生成网站：\(error.localizedDescription)")
+        }
+        if let failure {
             diagnostics = (diagnostics + [failure]).sortedForDisplay()
             return failed(diagnostics)
         }
-        var files = selection == .everything ? [:] : previous.1.files
-        var etags = selection == .everything ? [:] : previous.1.etags
-        for (path, data) in output.files {
-            files[path] = data
-            etags[path] = "\"" + Fingerprint.hex(Fingerprint.of(data)) + "\""
+        // The site is the pages the registry has now: a page that went (a report deleted) is no longer served.
+        let previous = lock.withLock { current }
+        var files: [String: Data] = [:], etags: [String: String] = [:]
+        rendered = [:]
+        for (page, fingerprint) in zip(pages, fingerprints) {
+            rendered[page.file] = fingerprint
+            if let data = output.files[page.file] {
+                files[page.file] = data
+                etags[page.file] = "\"" + Fingerprint.hex(Fingerprint.of(data)) + "\""
+            } else {
+                files[page.file] = previous.files[page.file]
+                etags[page.file] = previous.etags[page.file]
+            }
         }
         lock.withLock {
-            lastSite = site
             current = Snapshot(files: files, etags: etags, diagnostics: diagnostics, version: current.version + 1)
         }
-        return Update(succeeded: true, filesRendered: rendered, fullRebuild: selection == .everything, duration: clock.now - started)
+        return Update(succeeded: true, filesRendered: stale.count, fullRebuild: stale.count == pages.count, duration: clock.now - started)
     }
 
     /// The templates, parsed again only when a file under their folder is among the changes (or changes are unknown).
@@ -92,37 +104,5 @@ public final class LiveSite: @unchecked Sendable {
         let templates = TemplateSet.load(from: options.templatesDirectory, displayName: options.templatesDisplayName, into: &diagnostics)
         lastTemplates = (templates, diagnostics)
         return (templates, diagnostics)
-    }
-
-    /// The pages a change touches, or nil when only a full rebuild is safe: a template or asset, the schema, the
-    /// portal or an unknown file changed, or reports came or went. A report's change re-renders its own pages, its
-    /// department's page and the shared pages, which list reports: which of a report's fields those pages show is up
-    /// to the templates, so none of them is assumed unchanged.
-    func affected(by changed: [URL]?, in site: Site, comparedWith previous: Site) -> RenderSelection? {
-        guard let changed, !changed.isEmpty,
-              site.reports.map(\.sitePath) == previous.reports.map(\.sitePath),
-              site.orgs.map(\.slug) == previous.orgs.map(\.slug) else { return nil }
-        let content = options.contentDirectory.standardizedFileURL.path + "/"
-        var reports = Set<String>(), orgs = Set<String>()
-        for url in changed {
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(content) else { return nil }
-            // Editors and tools write a temporary file and rename it over the source: the temporary one is gone by
-            // now. A source that is gone shows up as a report or department missing from the site. (Outside the
-            // content folder a file that is gone is a deleted template or asset: the guard above rebuilds all.)
-            guard FileManager.default.fileExists(atPath: path) else { continue }
-            let parts = path.dropFirst(content.count).split(separator: "/").map(String.init)
-            guard parts.count == 3, parts[0] == "orgs" else { return nil }
-            let org = parts[1]
-            if parts[2] == "org.yaml" {
-                reports.formUnion(site.reports(of: org).map(\.sitePath))
-            } else if parts[2].hasSuffix(".md"), let year = Int(parts[2].dropLast(3)) {
-                reports.insert("\(org)/\(year)/")
-            } else {
-                return nil
-            }
-            orgs.insert(org)
-        }
-        return RenderSelection(reports: .only(reports), orgs: .only(orgs), sharedPages: !orgs.isEmpty)
     }
 }

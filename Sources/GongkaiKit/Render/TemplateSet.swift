@@ -3,12 +3,26 @@ import Mustache
 
 /// The Mustache templates of `Templates/` and the assets beside them.
 public struct TemplateSet: Sendable {
-    /// Every page template the renderer uses; each must exist.
-    static let pageTemplates = ["home", "org", "report", "print", "documents", "404"]
+    /// Every page template the page kinds name; each must exist.
+    static var pageTemplates: [String] { PageKind.allCases.compactMap(\.template) }
 
     let library: MustacheLibrary
-    /// Site paths of the assets (`assets/site.css`) and the files they are read from.
-    let assets: [(sitePath: String, file: URL)]
+    /// Site paths of the assets (`assets/site.css`), the files they are read from, and their bytes' fingerprints.
+    let assets: [Asset]
+    /// Of every template's text: a page reads its template and the partials and parents it names.
+    let fingerprint: UInt64
+
+    struct Asset {
+        let sitePath: String
+        let file: URL
+        let fingerprint: UInt64
+    }
+
+    init(library: MustacheLibrary, assets: [Asset], fingerprint: UInt64 = 0) {
+        self.library = library
+        self.assets = assets
+        self.fingerprint = fingerprint
+    }
 
     /// Loads `*.mustache` (named by file name without extension) and `assets/**`; problems become diagnostics.
     public static func load(from directory: URL, displayName: String, into diagnostics: inout [Diagnostic]) -> TemplateSet? {
@@ -49,15 +63,24 @@ public struct TemplateSet: Sendable {
         diagnostics += lint
         if lint.hasErrors { ok = false }
         let assetsFolder = directory.appendingPathComponent("assets")
-        var assets: [(String, URL)] = []
+        var assets: [Asset] = []
         if let enumerator = fileManager.enumerator(at: assetsFolder, includingPropertiesForKeys: [.isRegularFileKey]) {
             for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
                 let relative = url.standardizedFileURL.path.dropFirst(assetsFolder.standardizedFileURL.path.count + 1)
-                assets.append(("assets/\(relative)", url))
+                // Read here for the fingerprint, and again when written: an asset is small, and one that is gone by
+                // then fails the render instead of publishing a stale copy.
+                guard let data = fileManager.contents(atPath: url.path) else {
+                    ok = false
+                    diagnostics.append(.error("source.unreadable", at: SourceLocation(file: "\(displayName)/assets/\(relative)", line: 1, column: 1),
+                                              "cannot read this file" | "无法读取此文件"))
+                    continue
+                }
+                assets.append(Asset(sitePath: "assets/\(relative)", file: url, fingerprint: Fingerprint.of(data)))
             }
         }
-        assets.sort { $0.0 < $1.0 }
-        return ok ? TemplateSet(library: library, assets: assets) : nil
+        assets.sort { $0.sitePath < $1.sitePath }
+        let fingerprint = Fingerprint.of(files.flatMap { [$0.path, $0.text] })
+        return ok ? TemplateSet(library: library, assets: assets, fingerprint: fingerprint) : nil
     }
 
     /// The page's text; a template that is not loaded is an error, never an empty page.
