@@ -6,6 +6,8 @@ import Glibc
 /// Watches folders recursively with inotify and reports changed files after a burst of saves has settled.
 /// Editors that save by writing a new file and renaming it over the old one (vim, VS Code) show up as a move into
 /// the folder; folders created later are watched as they appear.
+///
+/// Unchecked Sendable: its state (the watched folders) is changed while it is set up and then only on its own thread.
 final class FileWatcher: @unchecked Sendable {
     /// Quiet time that ends a burst of events, and the longest a burst may delay a rebuild.
     static let debounce: TimeInterval = 0.03

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import GongkaiKit
 
@@ -61,16 +62,14 @@ import Testing
         let destination = Self.temporaryFolder()
         try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: true)
         try Data("old site".utf8).write(to: destination.appendingPathComponent("index.html"))
-        let output = try AtomicDirectoryOutput(destination: destination)
-        defer { output.discard() }
-        try output.write(Data("new site".utf8), to: "index.html")
         // The old site is moved aside; then both the new site's rename and the way back fail.
-        var renames = 0
-        output.rename = { from, to in
-            renames += 1
-            if renames == 1 { guard Foundation.rename(from, to) == 0 else { throw RenameError(from: from, to: to, code: errno) }; return }
+        let renames = LockedCount()
+        let output = try AtomicDirectoryOutput(destination: destination) { from, to in
+            if renames.next() == 1 { guard Foundation.rename(from, to) == 0 else { throw RenameError(from: from, to: to, code: errno) }; return }
             throw RenameError(from: from, to: to, code: EXDEV)
         }
+        defer { output.discard() }
+        try output.write(Data("new site".utf8), to: "index.html")
         let error = #expect(throws: CommitFailure.self) { try output.commit() }
         let previous = try #require(error?.previousSite)
         #expect(error?.localizedDescription.contains("it is kept in \(previous)") == true)
@@ -82,15 +81,20 @@ import Testing
         let destination = Self.temporaryFolder()
         try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: true)
         try Data("old site".utf8).write(to: destination.appendingPathComponent("index.html"))
-        let output = try AtomicDirectoryOutput(destination: destination)
-        defer { output.discard() }
-        var renames = 0
-        output.rename = { from, to in
-            renames += 1
-            if renames == 2 { throw RenameError(from: from, to: to, code: EXDEV) }
+        let renames = LockedCount()
+        let output = try AtomicDirectoryOutput(destination: destination) { from, to in
+            if renames.next() == 2 { throw RenameError(from: from, to: to, code: EXDEV) }
             guard Foundation.rename(from, to) == 0 else { throw RenameError(from: from, to: to, code: errno) }
         }
+        defer { output.discard() }
         #expect(throws: RenameError.self) { try output.commit() }
         #expect(try String(contentsOf: destination.appendingPathComponent("index.html"), encoding: .utf8) == "old site")
     }
+}
+
+/// Counts calls from any thread: 1 for the first.
+final class LockedCount: Sendable {
+    private let count = Mutex(0)
+
+    func next() -> Int { count.withLock { $0 += 1; return $0 } }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import GongkaiKit
 
@@ -99,13 +100,12 @@ import Testing
 }
 
 /// An output that records what it is handed.
-final class RecordingOutput: OutputSink, @unchecked Sendable {
-    private let lock = NSLock()
-    private var paths: [String] = []
+final class RecordingOutput: OutputSink {
+    private let paths = Mutex<[String]>([])
 
     func write(_ contents: Data, to sitePath: String) throws {
-        lock.withLock { paths.append(sitePath) }
+        paths.withLock { $0.append(sitePath) }
     }
 
-    var written: [String] { lock.withLock { paths } }
+    var written: [String] { paths.withLock { $0 } }
 }

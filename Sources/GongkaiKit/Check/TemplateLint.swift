@@ -3,10 +3,9 @@ import Foundation
 /// Checks the templates without rendering them: every partial (`{{>name}}`) and parent (`{{<name}}`) a template
 /// names exists, and every name it reads is one the views provide.
 enum TemplateLint {
-    // Regex is not Sendable; this one is never mutated, only matched.
-    nonisolated(unsafe) private static let tag = /\{\{(\{?)\s*([#^\/>&<$!%]?)\s*([^}]*?)\s*\}?\}\}/
-
     static func check(_ files: [SourceFile], templateNames: Set<String>) -> [Diagnostic] {
+        // Made per check (Regex is not Sendable, so it cannot be a shared constant): templates load once a build.
+        let tag = /\{\{(\{?)\s*([#^\/>&<$!%]?)\s*([^}]*?)\s*\}?\}\}/
         var diagnostics: [Diagnostic] = []
         for file in files {
             for lineNumber in 1...max(file.lineCount, 1) {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Writes diagnostics for people (`human`), for editors and CI annotations (`editor`), and for programs (`json`).
 public struct DiagnosticFormatter {
@@ -95,14 +96,13 @@ public struct DiagnosticFormatter {
 }
 
 /// Source lines read back from the files diagnostics name, each file read once.
-public final class SourceLines: @unchecked Sendable {
-    private var files: [String: [Substring]] = [:]
-    private let lock = NSLock()
+public final class SourceLines: Sendable {
+    private let files = Mutex<[String: [Substring]]>([:])
 
     public init() {}
 
     public func line(_ location: SourceLocation) -> String? {
-        lock.withLock {
+        files.withLock { files in
             if files[location.file] == nil {
                 guard let data = FileManager.default.contents(atPath: location.file) else { return nil }
                 files[location.file] = SourceFile(path: location.file, text: String(decoding: data, as: UTF8.self))

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The load, parse and check stages: reads `Content/` into a `Site`, collecting every diagnostic on the way.
-public struct ContentLoader {
+public struct ContentLoader: Sendable {
     public let contentDirectory: URL
     /// How the content folder is named in diagnostics (`Content`), so paths read as the user typed them.
     public let displayName: String

@@ -1,10 +1,11 @@
 import Foundation
+import Synchronization
 
 /// Reports already read, keyed by file and by a fingerprint of their bytes and of everything their reading depends
 /// on (schema.yaml, portal.yaml), and the departments' `org.yaml` as parsed. The preview keeps one across rebuilds,
 /// so a save re-reads only the file that changed.
-public final class ReportCache: @unchecked Sendable {
-    struct Entry {
+public final class ReportCache: Sendable {
+    struct Entry: Sendable {
         let fingerprint: UInt64
         /// The file's modification time and size when it was read, and what its reading depended on: when all are the
         /// same, the file is not even read again.
@@ -15,7 +16,7 @@ public final class ReportCache: @unchecked Sendable {
     }
 
     /// A YAML file as parsed, with what parsing it said.
-    struct YAMLEntry {
+    struct YAMLEntry: Sendable {
         let stamp: FileStatus
         let node: YAMLNode?
         /// Of the file's text, for the pages that read it.
@@ -26,30 +27,29 @@ public final class ReportCache: @unchecked Sendable {
     /// The entry read from an unchanged file: same modification time, size and context.
     func entry(for path: String, stamp: FileStatus?, context: UInt64) -> Entry? {
         guard let stamp else { return nil }
-        return lock.withLock { entries[path].flatMap { $0.stamp == stamp && $0.context == context ? $0 : nil } }
+        return entries.withLock { $0[path].flatMap { $0.stamp == stamp && $0.context == context ? $0 : nil } }
     }
 
-    private let lock = NSLock()
-    private var entries: [String: Entry] = [:]
-    private var yamlEntries: [String: YAMLEntry] = [:]
+    private let entries = Mutex<[String: Entry]>([:])
+    private let yamlEntries = Mutex<[String: YAMLEntry]>([:])
 
     public init() {}
 
     func entry(for path: String, fingerprint: UInt64) -> Entry? {
-        lock.withLock { entries[path].flatMap { $0.fingerprint == fingerprint ? $0 : nil } }
+        entries.withLock { $0[path].flatMap { $0.fingerprint == fingerprint ? $0 : nil } }
     }
 
     func store(_ entry: Entry, for path: String) {
-        lock.withLock { entries[path] = entry }
+        entries.withLock { $0[path] = entry }
     }
 
     /// The YAML file as parsed before, if its modification time and size are the same.
     func yamlEntry(for path: String, stamp: FileStatus) -> YAMLEntry? {
-        lock.withLock { yamlEntries[path].flatMap { $0.stamp == stamp ? $0 : nil } }
+        yamlEntries.withLock { $0[path].flatMap { $0.stamp == stamp ? $0 : nil } }
     }
 
     func store(_ entry: YAMLEntry, for path: String) {
-        lock.withLock { yamlEntries[path] = entry }
+        yamlEntries.withLock { $0[path] = entry }
     }
 }
 

@@ -1,5 +1,6 @@
 import CCmarkGFM
 import Foundation
+import Synchronization
 
 /// Parses Markdown with cmark-gfm and its GitHub extensions (tables, strikethrough, autolinks, task lists,
 /// the tag filter) into a `MarkdownNode` tree.
@@ -16,12 +17,12 @@ enum MarkdownParser {
 
     /// Registers the extensions once, before any parse.
     private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
-    private static let lock = NSLock()
+    private static let lock = Mutex(())
 
     /// Runs `body` while no other thread uses cmark-gfm; for every caller of the C library.
     static func withExclusiveAccess<T>(_ body: () throws -> T) rethrows -> T {
         _ = registered
-        return try lock.withLock(body)
+        return try lock.withLock { _ in try body() }
     }
 
     static func parse(_ markdown: String) -> MarkdownNode {

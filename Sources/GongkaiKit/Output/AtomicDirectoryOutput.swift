@@ -1,18 +1,23 @@
 import Foundation
+import Synchronization
 
 /// Writes the site into a hidden sibling of the output folder and swaps it in only when the whole build succeeded,
 /// so a failed or interrupted build never leaves a half-written site where the old one was.
-public final class AtomicDirectoryOutput: OutputSink, @unchecked Sendable {
+public final class AtomicDirectoryOutput: OutputSink {
     public let destination: URL
     public let staging: URL
     private let stagingPath: String
-    private let fileManager = FileManager.default
-    private var createdFolders = Set<String>()
-    private let lock = NSLock()
-    /// rename(2); a test replaces it to make one step of the swap fail.
-    var rename: (_ from: String, _ to: String) throws -> Void = AtomicDirectoryOutput.systemRename
+    private var fileManager: FileManager { .default }
+    private let createdFolders = Mutex(Set<String>())
+    /// rename(2); a test passes another to make one step of the swap fail.
+    private let rename: @Sendable (_ from: String, _ to: String) throws -> Void
 
-    public init(destination: URL) throws {
+    public convenience init(destination: URL) throws {
+        try self.init(destination: destination, rename: AtomicDirectoryOutput.systemRename)
+    }
+
+    init(destination: URL, rename: @escaping @Sendable (_ from: String, _ to: String) throws -> Void) throws {
+        self.rename = rename
         self.destination = destination.standardizedFileURL
         let parent = self.destination.deletingLastPathComponent()
         let name = self.destination.lastPathComponent
@@ -48,9 +53,9 @@ public final class AtomicDirectoryOutput: OutputSink, @unchecked Sendable {
     /// parent again on each call, a twentieth of a build. Pages are written from several threads; creating a folder
     /// twice is harmless (EEXIST), the set is not.
     private func makeFolder(_ path: String) throws {
-        guard !lock.withLock({ createdFolders.contains(path) }) else { return }
+        guard !createdFolders.withLock({ $0.contains(path) }) else { return }
         guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw WriteError(path: path, code: errno) }
-        _ = lock.withLock { createdFolders.insert(path) }
+        _ = createdFolders.withLock { $0.insert(path) }
     }
 
     /// Plain open-write-close. Foundation's `Data.write` syncs every file to disk, which made a thousand-page build
@@ -92,7 +97,7 @@ public final class AtomicDirectoryOutput: OutputSink, @unchecked Sendable {
         if hadOld { try? fileManager.removeItem(atPath: retired) }
     }
 
-    private static func systemRename(_ from: String, _ to: String) throws {
+    @Sendable private static func systemRename(_ from: String, _ to: String) throws {
         guard Foundation.rename(from, to) == 0 else { throw RenameError(from: from, to: to, code: errno) }
     }
 

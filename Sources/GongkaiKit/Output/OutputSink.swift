@@ -1,7 +1,9 @@
 import Foundation
+import Synchronization
 
-/// Where rendered files go: a folder on disk for `build`, memory for tests and the preview server.
-public protocol OutputSink: AnyObject {
+/// Where rendered files go: a folder on disk for `build`, memory for tests and the preview server. Pages are
+/// written from every core.
+public protocol OutputSink: AnyObject, Sendable {
     /// Writes one file at a site path such as `hs-gdb/2023/index.html`.
     func write(_ contents: Data, to sitePath: String) throws
     /// Writes a page's text as UTF-8; an output on disk writes the string's bytes without copying them first.
@@ -15,19 +17,18 @@ extension OutputSink {
 }
 
 /// Keeps the site in memory, keyed by site path.
-public final class MemoryOutput: OutputSink, @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [String: Data] = [:]
+public final class MemoryOutput: OutputSink {
+    private let storage = Mutex<[String: Data]>([:])
 
     public init() {}
 
     public func write(_ contents: Data, to sitePath: String) throws {
-        lock.withLock { storage[sitePath] = contents }
+        storage.withLock { $0[sitePath] = contents }
     }
 
-    public var files: [String: Data] { lock.withLock { storage } }
+    public var files: [String: Data] { storage.withLock { $0 } }
 
     public func text(_ sitePath: String) -> String? {
-        lock.withLock { storage[sitePath] }.map { String(decoding: $0, as: UTF8.self) }
+        storage.withLock { $0[sitePath] }.map { String(decoding: $0, as: UTF8.self) }
     }
 }

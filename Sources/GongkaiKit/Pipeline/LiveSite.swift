@@ -1,10 +1,11 @@
 import Foundation
+import Synchronization
 
 /// The preview's site: built into memory and rebuilt after every change to the sources. Reports whose files did not
 /// change are not read again (`ReportCache`), and only the pages whose declared inputs (`PageInput`) changed are
 /// rendered again: what a page depends on is worked out from the registry, never from which files changed. When
 /// the sources break, the last good site stays and the diagnostics are kept for the page overlay.
-public final class LiveSite: @unchecked Sendable {
+public final class LiveSite: Sendable {
     /// What the server serves: the last good files, and what the latest build said.
     public struct Snapshot: Sendable {
         public let files: [String: Data]
@@ -27,18 +28,24 @@ public final class LiveSite: @unchecked Sendable {
 
     private let options: Builder.Options
     private let cache = ReportCache()
-    private let lock = NSLock()
-    private var current = Snapshot(files: [:], etags: [:], diagnostics: [], version: 0)
-    /// Each served file's page fingerprint when it was rendered.
-    private var rendered: [String: UInt64] = [:]
-    /// The templates as last loaded, with what loading them said: reused while no file under the templates folder changes.
-    private var lastTemplates: (set: TemplateSet?, diagnostics: [Diagnostic])?
+    private let current = Mutex(Snapshot(files: [:], etags: [:], diagnostics: [], version: 0))
+
+    /// What a rebuild leaves for the next one.
+    private struct Memory: Sendable {
+        /// Each served file's page fingerprint when it was rendered.
+        var rendered: [String: UInt64] = [:]
+        /// The templates as last loaded, with what loading them said: reused while no file under the templates
+        /// folder changes.
+        var templates: (set: TemplateSet?, diagnostics: [Diagnostic])?
+    }
+
+    private let memory = Mutex(Memory())
 
     public init(options: Builder.Options) {
         self.options = options
     }
 
-    public var snapshot: Snapshot { lock.withLock { current } }
+    public var snapshot: Snapshot { current.withLock { $0 } }
 
     /// Rebuilds after `changed` files (absolute paths); nil when they are not known. Call from one thread at a time.
     @discardableResult
@@ -50,8 +57,8 @@ public final class LiveSite: @unchecked Sendable {
         let (templates, templateDiagnostics) = loadTemplates(unlessUnchangedBy: changed)
         var diagnostics = options.policy.apply(loaded.diagnostics + templateDiagnostics).sortedForDisplay()
         let failed = { [self] (diagnostics: [Diagnostic]) -> Update in
-            lock.withLock {
-                current = Snapshot(files: current.files, etags: current.etags, diagnostics: diagnostics, version: current.version + 1)
+            current.withLock {
+                $0 = Snapshot(files: $0.files, etags: $0.etags, diagnostics: diagnostics, version: $0.version + 1)
             }
             return Update(succeeded: false, filesRendered: 0, fullRebuild: false, duration: clock.now - started)
         }
@@ -60,6 +67,7 @@ public final class LiveSite: @unchecked Sendable {
         let renderer = SiteRenderer(site: site, templates: templates, reportsWithPDF: options.reportsWithPDF)
         let pages = renderer.pages()
         let fingerprints = pages.map(renderer.fingerprint)
+        let rendered = memory.withLock { $0.rendered }
         let stale = zip(pages, fingerprints).filter { rendered[$0.0.file] != $0.1 }.map(\.0)
         let output = MemoryOutput()
         // Nothing of a failed render is served: the last good site stays, with what went wrong in the overlay.
@@ -75,11 +83,11 @@ public final class LiveSite: @unchecked Sendable {
             return failed(diagnostics)
         }
         // The site is the pages the registry has now: a page that went (a report deleted) is no longer served.
-        let previous = lock.withLock { current }
+        let previous = snapshot
         var files: [String: Data] = [:], etags: [String: String] = [:]
-        rendered = [:]
+        var nowRendered: [String: UInt64] = [:]
         for (page, fingerprint) in zip(pages, fingerprints) {
-            rendered[page.file] = fingerprint
+            nowRendered[page.file] = fingerprint
             if let data = output.files[page.file] {
                 files[page.file] = data
                 etags[page.file] = "\"" + Fingerprint.hex(Fingerprint.of(data)) + "\""
@@ -88,8 +96,9 @@ public final class LiveSite: @unchecked Sendable {
                 etags[page.file] = previous.etags[page.file]
             }
         }
-        lock.withLock {
-            current = Snapshot(files: files, etags: etags, diagnostics: diagnostics, version: current.version + 1)
+        memory.withLock { $0.rendered = nowRendered }
+        current.withLock {
+            $0 = Snapshot(files: files, etags: etags, diagnostics: diagnostics, version: $0.version + 1)
         }
         return Update(succeeded: true, filesRendered: stale.count, fullRebuild: stale.count == pages.count, duration: clock.now - started)
     }
@@ -97,12 +106,13 @@ public final class LiveSite: @unchecked Sendable {
     /// The templates, parsed again only when a file under their folder is among the changes (or changes are unknown).
     private func loadTemplates(unlessUnchangedBy changed: [URL]?) -> (TemplateSet?, [Diagnostic]) {
         let folder = options.templatesDirectory.standardizedFileURL.path + "/"
-        if let changed, let last = lastTemplates, !changed.contains(where: { $0.standardizedFileURL.path.hasPrefix(folder) }) {
+        if let changed, let last = memory.withLock({ $0.templates }),
+           !changed.contains(where: { $0.standardizedFileURL.path.hasPrefix(folder) }) {
             return last
         }
         var diagnostics: [Diagnostic] = []
         let templates = TemplateSet.load(from: options.templatesDirectory, displayName: options.templatesDisplayName, into: &diagnostics)
-        lastTemplates = (templates, diagnostics)
+        memory.withLock { $0.templates = (templates, diagnostics) }
         return (templates, diagnostics)
     }
 }

@@ -4,20 +4,36 @@ import Foundation
 /// reading reports, rendering pages.
 enum ParallelMap {
     /// - Parameter parallel: false runs on the calling thread, for comparing against a single-threaded build.
-    static func map<Input, Output>(_ inputs: [Input], parallel: Bool = true, _ transform: (Input) -> Output) -> [Output] {
+    static func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], parallel: Bool = true,
+                                                       _ transform: @Sendable (Input) -> Output) -> [Output] {
         guard parallel, inputs.count > 1 else { return inputs.map(transform) }
-        let results = UnsafeMutableBufferPointer<Output?>.allocate(capacity: inputs.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        // Each index is written by exactly one iteration, so the buffer needs no lock.
-        nonisolated(unsafe) let shared = results
-        nonisolated(unsafe) let inputs = inputs
+        let slots = Slots<Output>(count: inputs.count)
+        defer { slots.deallocate() }
         withoutActuallyEscaping(transform) { transform in
-            nonisolated(unsafe) let transform = transform
             DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-                shared[index] = transform(inputs[index])
+                slots.set(index, transform(inputs[index]))
             }
         }
-        return results.map { $0! }
+        return slots.values()
+    }
+
+    /// One result slot per input. Each index is written by exactly one iteration, and read only after all have
+    /// finished, so the slots need no lock.
+    private struct Slots<Output>: @unchecked Sendable {
+        private let buffer: UnsafeMutableBufferPointer<Output?>
+
+        init(count: Int) {
+            buffer = .allocate(capacity: count)
+            buffer.initialize(repeating: nil)
+        }
+
+        func set(_ index: Int, _ value: Output) { buffer[index] = value }
+
+        func values() -> [Output] { buffer.map { $0! } }
+
+        func deallocate() {
+            _ = buffer.deinitialize()
+            buffer.deallocate()
+        }
     }
 }

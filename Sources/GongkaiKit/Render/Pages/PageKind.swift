@@ -31,7 +31,7 @@ enum PageInput: Hashable, Sendable {
 }
 
 /// One file of the site, as its kind declares it.
-struct Page {
+struct Page: Sendable {
     let kind: PageKind
     /// Where it is written: `hs-gdb/2023/index.html`.
     let file: String
@@ -39,12 +39,12 @@ struct Page {
     /// The page's site path and date in the sitemap; nil for files not listed there.
     let sitemapEntry: (path: String, lastModified: SimpleDate?)?
     /// What a page with a template gives it (nil for the other files).
-    var view: (() -> [String: Any])? = nil
+    var view: (@Sendable () -> [String: Any])? = nil
     /// Renders the file; called on any core.
-    let content: () throws -> PageContent
+    let content: @Sendable () throws -> PageContent
 }
 
-enum PageContent {
+enum PageContent: Sendable {
     case text(String)
     case data(Data)
 }

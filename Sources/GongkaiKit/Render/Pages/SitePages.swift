@@ -21,10 +21,10 @@ struct SitePages {
 
     /// An HTML page through its kind's template: the common view of every page plus the kind's own values.
     private func html(_ kind: PageKind, _ view: PageView, file: String? = nil, inputs: [PageInput], listed: Bool = true,
-                      values: @escaping (PageView) -> [String: Any]) -> Page {
+                      values: @escaping @Sendable (PageView) -> [String: Any]) -> Page {
         let template = kind.template!
         let file = file ?? SiteLayout.file(of: view.sitePath)
-        let values = { view.dictionary.merging(values(view)) }
+        let values: @Sendable () -> [String: Any] = { view.dictionary.merging(values(view)) }
         return Page(kind: kind, file: file, inputs: [.site(.portal), .templates] + inputs,
                     sitemapEntry: listed ? (view.sitePath, view.published) : nil,
                     view: values) { [templates] in .text(try templates.render(values(), page: template, file: file)) }
