@@ -7,7 +7,7 @@ struct Gongkai: AsyncParsableCommand {
         commandName: "gongkai",
         abstract: "Builds government transparency portals and printable annual reports from Markdown.",
         version: GongkaiVersion.string,
-        subcommands: [BuildCommand.self, CheckCommand.self, PDFCommand.self, ServeCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, PDFCommand.self, ServeCommand.self, ExplainCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GongkaiKit
 
 /// Runs the built `gongkai` binary as a user would.
 @Suite struct BinaryTests {
@@ -152,9 +153,21 @@ import Testing
         #expect(strict.stderr == "\(content.path)/orgs/hs-gdb/notes.txt:1:1: error: this file is not a report and is ignored [content.unexpected-file]\n")
     }
 
+    @Test func explainSaysWhatAnIdMeans() throws {
+        let known = try Self.run(["explain", "metric.unknown-key", "--lang", "en"])
+        #expect(known.status == 0)
+        #expect(known.stdout == "metric.unknown-key\n\n" + (DiagnosticCatalogue.explanation(of: "metric.unknown-key")?.en ?? "?") + "\n")
+        let typo = try Self.run(["explain", "metric.unknwn-key"])
+        #expect(typo.status == 2)
+        #expect(typo.stderr.contains("是否应为 metric.unknown-key？"), "\(typo.stderr)")
+        let all = try Self.run(["explain"])
+        #expect(all.stdout.split(separator: "\n").count > 50)
+    }
+
     @Test func versionAndHelp() throws {
         #expect(try Self.run(["--version"]).stdout == "0.1.0\n")
         let help = try Self.run(["build", "--help"]).stdout
         for option in ["--content <dir>", "--templates <dir>", "--output <dir>"] { #expect(help.contains(option)) }
     }
 }
+

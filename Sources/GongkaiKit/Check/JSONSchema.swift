@@ -41,8 +41,8 @@ struct JSONSchemaValidator {
         validate(value, against: schema.node, path: "", depth: 0)
     }
 
-    private mutating func fail(_ id: String, _ node: YAMLNode, _ message: Message, hint: Message? = nil) {
-        diagnostics.append(.error(id, at: node.location, message, hint: hint))
+    private mutating func fail(_ id: String, _ node: YAMLNode, _ message: Message, hint: Message? = nil, correction: Correction? = nil) {
+        diagnostics.append(.error(id, at: node.location, message, hint: hint, correction: correction))
     }
 
     private func resolve(_ schemaNode: YAMLNode) -> YAMLNode? {
@@ -64,7 +64,7 @@ struct JSONSchemaValidator {
             if let text = value.string, !allowed.contains(text) {
                 fail("schema.enum", value, "\(name.en) must be one of \(allowed.joined(separator: ", ")); found `\(text)`"
                      | "\(name.zh)只能是 \(allowed.joined(separator: "、")) 之一，此处为 `\(text)`",
-                     hint: Suggestion.hint(for: text, in: allowed))
+                     correction: Suggestion.correction(for: text, in: allowed))
                 return
             }
         }
@@ -185,7 +185,7 @@ struct JSONSchemaValidator {
                 let owner = path.isEmpty ? what : "`\(path)`" | "`\(path)` "
                 diagnostics.append(.error("schema.unknown-key", at: entry.keyLocation,
                                           "unknown field `\(entry.key)` in \(owner.en)" | "\(owner.zh)中有未知字段 `\(entry.key)`",
-                                          hint: Suggestion.hint(for: entry.key, in: known)))
+                                          correction: Suggestion.correction(for: entry.key, in: known)))
             } else if let additional, additional.entries != nil {
                 validate(entry.value, against: additional, path: childPath, depth: depth + 1)
             }

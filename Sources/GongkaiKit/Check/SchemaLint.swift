@@ -9,7 +9,7 @@ enum SchemaLint {
                 diagnostics.append(.error("schema.unknown-keyword", at: entry.keyLocation,
                                           "`\(entry.key)` is not a JSON Schema keyword Gongkai knows"
                                             | "`\(entry.key)` 不是 Gongkai 支持的 JSON Schema 关键字",
-                                          hint: Suggestion.hint(for: entry.key, in: JSONSchema.keywords)))
+                                          correction: Suggestion.correction(for: entry.key, in: JSONSchema.keywords)))
                 continue
             }
             switch entry.key {

@@ -22,8 +22,8 @@ enum TemplateLint {
                             diagnostics.append(.error("template.missing-partial", at: location,
                                                       "the \(sigil == ">" ? "partial" : "parent") `\(name)` does not exist"
                                                         | "\(sigil == ">" ? "局部模板" : "父模板") `\(name)` 不存在",
-                                                      hint: Suggestion.hint(for: name, in: templateNames)
-                                                        ?? ("add \(name).mustache to the templates folder" | "在模板文件夹中添加 \(name).mustache")))
+                                                      hint: "add \(name).mustache to the templates folder" | "在模板文件夹中添加 \(name).mustache",
+                                                      correction: Suggestion.correction(for: name, in: templateNames)))
                         }
                     default:
                         for component in name.split(separator: ".") where !TemplateVocabulary.names.contains(String(component)) {
@@ -31,7 +31,7 @@ enum TemplateLint {
                             diagnostics.append(.warning("template.unknown-name", at: location,
                                                         "no view provides `\(component)`; it will always render empty"
                                                           | "页面数据中没有 `\(component)`，它总是显示为空",
-                                                        hint: Suggestion.hint(for: String(component), in: TemplateVocabulary.names)))
+                                                        correction: Suggestion.correction(for: String(component), in: TemplateVocabulary.names)))
                         }
                     }
                 }

@@ -17,21 +17,32 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public let message: Message
     /// What to do about it, when that is obvious ("did you mean `law-lectures`?").
     public let hint: Message?
+    /// Other places the problem involves: where a duplicate was first given, where a conflicting declaration is.
+    public let related: [RelatedLocation]
+    /// The text to put in place of the mistake, for every "did you mean"; located by the diagnostics engine.
+    public internal(set) var fixIt: FixIt?
 
-    public init(_ severity: Severity, _ id: String, at location: SourceLocation, _ message: Message, hint: Message? = nil) {
+    /// - Parameters:
+    ///   - correction: the nearest right word, for a mistyped one: its hint and its fix-it (used instead of `hint`).
+    public init(_ severity: Severity, _ id: String, at location: SourceLocation, _ message: Message, hint: Message? = nil,
+                correction: Correction? = nil, related: [RelatedLocation] = []) {
         self.id = id
         self.severity = severity
         self.location = location
         self.message = message
-        self.hint = hint
+        self.hint = correction?.hint ?? hint
+        self.fixIt = correction?.fixIt
+        self.related = related
     }
 
-    public static func error(_ id: String, at location: SourceLocation, _ message: Message, hint: Message? = nil) -> Diagnostic {
-        Diagnostic(.error, id, at: location, message, hint: hint)
+    public static func error(_ id: String, at location: SourceLocation, _ message: Message, hint: Message? = nil,
+                             correction: Correction? = nil, related: [RelatedLocation] = []) -> Diagnostic {
+        Diagnostic(.error, id, at: location, message, hint: hint, correction: correction, related: related)
     }
 
-    public static func warning(_ id: String, at location: SourceLocation, _ message: Message, hint: Message? = nil) -> Diagnostic {
-        Diagnostic(.warning, id, at: location, message, hint: hint)
+    public static func warning(_ id: String, at location: SourceLocation, _ message: Message, hint: Message? = nil,
+                               correction: Correction? = nil, related: [RelatedLocation] = []) -> Diagnostic {
+        Diagnostic(.warning, id, at: location, message, hint: hint, correction: correction, related: related)
     }
 
     /// The editor form in English: `path:line:col: error: message [id]`.
@@ -40,6 +51,37 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         if let hint { text += "\n  hint: \(hint.en)" }
         return text
     }
+}
+
+/// Another place a diagnostic involves, with what it is ("first given here").
+public struct RelatedLocation: Sendable, Hashable {
+    public let location: SourceLocation
+    public let message: Message
+
+    public init(_ location: SourceLocation, _ message: Message) {
+        self.location = location
+        self.message = message
+    }
+}
+
+/// Text to put in place of a mistake: `original` as it stands in the source, starting at `location`.
+public struct FixIt: Sendable, Hashable {
+    public let original: String
+    public let replacement: String
+    /// Where `original` starts; nil when the engine could not find it on the diagnostic's line.
+    public internal(set) var location: SourceLocation?
+
+    public init(original: String, replacement: String, location: SourceLocation? = nil) {
+        self.original = original
+        self.replacement = replacement
+        self.location = location
+    }
+}
+
+/// A mistyped word's nearest right one: the hint a person reads and the fix-it a tool applies.
+public struct Correction: Sendable, Hashable {
+    public let hint: Message
+    public let fixIt: FixIt
 }
 
 /// A position in a source file: 1-based line counted in the whole file (front matter included)

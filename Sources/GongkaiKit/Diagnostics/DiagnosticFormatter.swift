@@ -27,7 +27,7 @@ public struct DiagnosticFormatter {
     /// The diagnostics as text; throws only when the JSON encoder fails, so a program never reads an empty report.
     public func format(_ diagnostics: [Diagnostic]) throws -> String {
         switch format {
-        case .editor: return diagnostics.map { "\($0.location): \($0.severity.rawValue): \($0.message.text(language)) [\($0.id)]\n" }.joined()
+        case .editor: return diagnostics.map(editor).joined()
         case .human: return human(diagnostics)
         case .json: return try json(diagnostics)
         }
@@ -40,6 +40,22 @@ public struct DiagnosticFormatter {
 
     private func paint(_ text: String, _ code: String) -> String {
         colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    /// `path:line:col: error: message [id]`, then a `note:` line for each related place and a `fix-it:` line.
+    private func editor(_ diagnostic: Diagnostic) -> String {
+        var text = "\(diagnostic.location): \(diagnostic.severity.rawValue): \(diagnostic.message.text(language)) [\(diagnostic.id)]\n"
+        for related in diagnostic.related {
+            text += "\(related.location): note: \(related.message.text(language)) [\(diagnostic.id)]\n"
+        }
+        if let fixIt = diagnostic.fixIt {
+            text += "\(fixIt.location ?? diagnostic.location): fix-it: \(fixItText(fixIt)) [\(diagnostic.id)]\n"
+        }
+        return text
+    }
+
+    private func fixItText(_ fixIt: FixIt) -> String {
+        language == .zh ? "把 `\(fixIt.original)` 改为 `\(fixIt.replacement)`" : "replace `\(fixIt.original)` with `\(fixIt.replacement)`"
     }
 
     private func human(_ diagnostics: [Diagnostic]) -> String {
@@ -60,6 +76,13 @@ public struct DiagnosticFormatter {
                 text += "\(gutter) \(paint("|", "34")) \(String(repeating: " ", count: caretOffset))\(paint("^", "1;31"))\n"
             }
             if let hint = diagnostic.hint { text += "  \(paint(language == .zh ? "= 提示：" : "= hint: ", "36"))\(hint.text(language))\n" }
+            if let fixIt = diagnostic.fixIt {
+                text += "  \(paint(language == .zh ? "= 修改：" : "= fix: ", "36"))\(fixItText(fixIt))"
+                    + (fixIt.location.map { " (\($0.line):\($0.column))" } ?? "") + "\n"
+            }
+            for related in diagnostic.related {
+                text += "  \(paint(language == .zh ? "= 参见：" : "= note: ", "36"))\(related.message.text(language)) \(paint("-->", "34")) \(related.location)\n"
+            }
             text += "\n"
         }
         return text + Self.summaryLine(diagnostics, language: language) + "\n"
@@ -74,8 +97,13 @@ public struct DiagnosticFormatter {
 
     private struct JSONReport: Encodable {
         struct Summary: Encodable { let errors: Int, warnings: Int }
+        struct Place: Encodable { let file: String, line: Int, column: Int, message: String }
+        struct Fix: Encodable { let original: String, replacement: String, file: String?, line: Int?, column: Int? }
         struct Entry: Encodable {
             let id: String, severity: String, file: String, line: Int, column: Int, message: String, hint: String?
+            /// Absent when empty or none, as `hint`: added in version 1 without changing what was there.
+            let related: [Place]?
+            let fixIt: Fix?
         }
         let version: Int
         let language: String
@@ -87,7 +115,13 @@ public struct DiagnosticFormatter {
         let (errors, warnings) = Self.summary(diagnostics)
         let report = JSONReport(version: Self.jsonVersion, language: language.rawValue, summary: .init(errors: errors, warnings: warnings), diagnostics: diagnostics.map {
             .init(id: $0.id, severity: $0.severity.rawValue, file: $0.location.file, line: $0.location.line,
-                  column: $0.location.column, message: $0.message.text(language), hint: $0.hint?.text(language))
+                  column: $0.location.column, message: $0.message.text(language), hint: $0.hint?.text(language),
+                  related: $0.related.isEmpty ? nil : $0.related.map {
+                      .init(file: $0.location.file, line: $0.location.line, column: $0.location.column, message: $0.message.text(language))
+                  },
+                  fixIt: $0.fixIt.map {
+                      .init(original: $0.original, replacement: $0.replacement, file: $0.location?.file, line: $0.location?.line, column: $0.location?.column)
+                  })
         })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -98,13 +132,25 @@ public struct DiagnosticFormatter {
 /// Source lines read back from the files diagnostics name, each file read once.
 public final class SourceLines: Sendable {
     private let files = Mutex<[String: [Substring]]>([:])
+    /// Folders as diagnostics name them (`Content`) and where they are, for paths that are not the files' own.
+    private let folders: [(shown: String, path: String)]
 
-    public init() {}
+    public init(folders: [(shown: String, path: String)] = []) {
+        self.folders = folders
+    }
+
+    /// The file a shown path stands for.
+    private func path(of shown: String) -> String {
+        for folder in folders where shown.hasPrefix(folder.shown + "/") {
+            return folder.path + shown.dropFirst(folder.shown.count)
+        }
+        return shown
+    }
 
     public func line(_ location: SourceLocation) -> String? {
         files.withLock { files in
             if files[location.file] == nil {
-                guard let data = FileManager.default.contents(atPath: location.file) else { return nil }
+                guard let data = FileManager.default.contents(atPath: path(of: location.file)) else { return nil }
                 files[location.file] = SourceFile(path: location.file, text: String(decoding: data, as: UTF8.self))
                     .text.split(separator: "\n", omittingEmptySubsequences: false)
             }

@@ -38,6 +38,8 @@ public struct DiagnosticPolicy: Sendable, Equatable {
 
 extension Diagnostic {
     func with(severity: Severity) -> Diagnostic {
-        Diagnostic(severity, id, at: location, message, hint: hint)
+        var copy = Diagnostic(severity, id, at: location, message, hint: hint, related: related)
+        copy.fixIt = fixIt
+        return copy
     }
 }

@@ -11,8 +11,11 @@ enum Suggestion {
         return best?.0
     }
 
-    static func hint(for word: String, in candidates: some Sequence<String>) -> Message? {
-        nearest(to: word, in: candidates).map { "did you mean `\($0)`?" | "是否应为 `\($0)`？" }
+    /// The hint and the fix-it for a mistyped word, when a candidate is near enough.
+    static func correction(for word: String, in candidates: some Sequence<String>) -> Correction? {
+        nearest(to: word, in: candidates).map {
+            Correction(hint: "did you mean `\($0)`?" | "是否应为 `\($0)`？", fixIt: FixIt(original: word, replacement: $0))
+        }
     }
 
     /// Levenshtein distance over characters.

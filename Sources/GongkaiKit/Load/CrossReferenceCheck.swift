@@ -15,13 +15,13 @@ enum CrossReferenceCheck {
                 }
                 guard let cited = byOrgYear[target] else {
                     diagnostics.append(.error("plan.unresolved", at: reference.location, "there is no report \(target) to cite" | "没有可引用的报告 \(target)",
-                                              hint: Suggestion.hint(for: target, in: byOrgYear.keys)))
+                                              correction: Suggestion.correction(for: target, in: byOrgYear.keys)))
                     continue
                 }
                 if !cited.planItems.contains(where: { $0.id == reference.id }) {
                     diagnostics.append(.error("plan.unresolved", at: reference.location,
                                               "the report \(target) has no plan item `\(reference.id)`" | "报告 \(target) 中没有安排 `\(reference.id)`",
-                                              hint: Suggestion.hint(for: reference.id, in: cited.planItems.map(\.id))))
+                                              correction: Suggestion.correction(for: reference.id, in: cited.planItems.map(\.id))))
                 }
             }
         }
@@ -34,7 +34,9 @@ enum CrossReferenceCheck {
                                                   "the document key `\(document.key)` is declared differently in \(earlierReport.sourcePath)"
                                                     | "文件键 `\(document.key)` 在 \(earlierReport.sourcePath) 中的声明与此不同",
                                                   hint: "a key names one document across the portal: copy the declaration or choose another key"
-                                                    | "同一个键在整个门户中指同一份文件：请复制原声明，或换一个键"))
+                                                    | "同一个键在整个门户中指同一份文件：请复制原声明，或换一个键",
+                                                  related: [RelatedLocation(SourceLocation(file: earlierReport.sourcePath, line: 1, column: 1),
+                                                                            "declared first in this report" | "首次声明于此报告")]))
                     }
                 } else {
                     firstDeclaration[document.key] = (document, report)

@@ -99,7 +99,7 @@ extension Schema {
         if part.severity == nil, severityText != "off", let location = node["severity"]?.location {
             diagnostics.append(.error("schema.enum", at: location, "severity must be error, warning or off; found `\(severityText)`"
                                         | "severity 只能是 error、warning 或 off，此处为 `\(severityText)`",
-                                      hint: Suggestion.hint(for: severityText, in: ["error", "warning", "off"])))
+                                      correction: Suggestion.correction(for: severityText, in: ["error", "warning", "off"])))
         }
         diagnostics += reader.diagnostics
         return item == nil ? nil : part
@@ -120,7 +120,7 @@ extension Schema {
             diagnostics.append(.error("schema.enum", at: node["kind"]?.location ?? node.location,
                                       "metric kind must be one of count, percent, amount; found `\(kindText)`"
                                         | "指标类型只能是 count、percent 或 amount，此处为 `\(kindText)`",
-                                      hint: Suggestion.hint(for: kindText, in: MetricDefinition.Kind.allCases.map(\.rawValue))))
+                                      correction: Suggestion.correction(for: kindText, in: MetricDefinition.Kind.allCases.map(\.rawValue))))
             return nil
         }
         return MetricDefinition(key: key, label: label, units: units, kind: kind, headline: headline, minimum: minimum, maximum: maximum)

@@ -20,7 +20,7 @@ struct FieldReader {
         for entry in node.entries ?? [] where !known.contains(entry.key) {
             diagnostics.append(.error("schema.unknown-key", at: entry.keyLocation,
                                       "unknown field `\(entry.key)` in \(what.en)" | "\(what.zh)中有未知字段 `\(entry.key)`",
-                                      hint: Suggestion.hint(for: entry.key, in: known)))
+                                      correction: Suggestion.correction(for: entry.key, in: known)))
         }
     }
 

@@ -23,12 +23,12 @@ struct ReportAnalyzer {
     private var counters = [Int](repeating: 0, count: 7)
     private var previousLevel = 1
     /// The file line each heading id was first used on.
-    private var usedIDs: [String: Int] = [:]
+    private var usedIDs: [String: (line: Int, byteColumn: Int)] = [:]
     private var currentSection = ""
     private var insidePlanPart = false
     private var mentionCounts: [String: Int] = [:]
     /// Where in `figures` the first figure given for each metric is, and its file line.
-    private var figureValues: [String: (index: Int, line: Int)] = [:]
+    private var figureValues: [String: (index: Int, line: Int, byteColumn: Int)] = [:]
     private var rawHTMLReported = false
     /// Each structure part's titles for this report's year, worked out once rather than at every heading.
     private let acceptedPartTitles: [Set<String>]
@@ -134,10 +134,12 @@ struct ReportAnalyzer {
                                         | "id `\(explicitID)` 只能包含英文字母、数字、`-` 和 `_`，并以字母开头"))
         }
         if let first = usedIDs[id] {
-            diagnostics.append(.error("heading.duplicate-id", at: location(of: node), "the id `\(id)` is used already on line \(first)" | "id `\(id)` 已在第 \(first) 行使用",
-                                      hint: "give this heading another {#id}" | "为此标题另起一个 {#id}"))
+            diagnostics.append(.error("heading.duplicate-id", at: location(of: node), "the id `\(id)` is used already on line \(first.line)" | "id `\(id)` 已在第 \(first.line) 行使用",
+                                      hint: "give this heading another {#id}" | "为此标题另起一个 {#id}",
+                                      related: [RelatedLocation(file.location(line: first.line, byteColumn: max(first.byteColumn, 1)),
+                                                                "first used here" | "首次使用在此")]))
         } else {
-            usedIDs[id] = line
+            usedIDs[id] = (line, node.byteColumn)
         }
         let title = MarkdownNode(kind: .group, children: node.children, line: 0, byteColumn: 0).plainText
         headings.append(HeadingEntry(level: level, number: number, title: title, id: id))
@@ -225,8 +227,8 @@ struct ReportAnalyzer {
         node.kind = .group
         guard let definition = schema.metrics[key] else {
             diagnostics.append(.error("metric.unknown-key", at: location(of: node), "`\(key)` is not in the metric catalogue (schema.yaml)" | "指标目录（schema.yaml）中没有 `\(key)`",
-                                      hint: Suggestion.hint(for: key, in: schema.metrics.keys)
-                                        ?? ("add it under `metrics:` in schema.yaml" | "在 schema.yaml 的 `metrics:` 下添加")))
+                                      hint: "add it under `metrics:` in schema.yaml" | "在 schema.yaml 的 `metrics:` 下添加",
+                                      correction: Suggestion.correction(for: key, in: schema.metrics.keys)))
             return
         }
         let figure: Figure
@@ -257,17 +259,19 @@ struct ReportAnalyzer {
             diagnostics.append(.error("metric.out-of-range", at: location(of: node), "`\(key)` is at most \(maximum.formatted) by the catalogue; found `\(text)`"
                                         | "指标目录规定 `\(key)` 不大于 \(maximum.formatted)，此处为 `\(text)`"))
         }
-        if let (index, earlierLine) = figureValues[key] {
+        if let (index, earlierLine, earlierColumn) = figureValues[key] {
             let earlier = figures[index]
             if earlier.value != figure.value || earlier.qualifier != figure.qualifier {
                 diagnostics.append(.error("metric.conflicting-values", at: location(of: node),
                                           "`\(key)` was given as `\(earlier.text)` on line \(earlierLine) and here as `\(text)`"
                                             | "`\(key)` 在第 \(earlierLine) 行为 `\(earlier.text)`，此处为 `\(text)`",
                                           hint: "one report gives one value per metric; use another key for a different figure"
-                                            | "一份报告中每个指标只有一个值；不同的数据请用另一个指标键"))
+                                            | "一份报告中每个指标只有一个值；不同的数据请用另一个指标键",
+                                          related: [RelatedLocation(file.location(line: earlierLine, byteColumn: max(earlierColumn, 1)),
+                                                                    "first given here" | "首次给出在此")]))
             }
         } else {
-            figureValues[key] = (figures.count, line)
+            figureValues[key] = (figures.count, line, node.byteColumn)
             figures.append(figure)
         }
         node.kind = .figure(figure)
@@ -280,8 +284,8 @@ struct ReportAnalyzer {
             // A declaration that is there but broken has its own diagnostic; the link just stays plain text.
             guard !declaredDocumentKeys.contains(key) else { return }
             diagnostics.append(.error("doc.unknown-key", at: location(of: node), "the document `\(key)` is not declared in the front matter" | "前置信息中没有声明文件 `\(key)`",
-                                      hint: Suggestion.hint(for: key, in: documents.map(\.key))
-                                        ?? ("declare it under `documents:` with its title and date" | "在 `documents:` 下声明它的标题和日期")))
+                                      hint: "declare it under `documents:` with its title and date" | "在 `documents:` 下声明它的标题和日期",
+                                      correction: Suggestion.correction(for: key, in: documents.map(\.key))))
             return
         }
         let count = (mentionCounts[key] ?? 0) + 1

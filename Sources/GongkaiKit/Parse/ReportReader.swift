@@ -36,7 +36,7 @@ struct ReportReader {
         if status == nil, let location = yaml["status"]?.location {
             diagnostics.append(.error("schema.enum", at: location, "`status` must be published or draft; found `\(statusText)`"
                                         | "`status` 只能是 published（已公开）或 draft（草稿），此处为 `\(statusText)`",
-                                      hint: Suggestion.hint(for: statusText, in: ["published", "draft"])))
+                                      correction: Suggestion.correction(for: statusText, in: ["published", "draft"])))
         }
         if let org, org != orgFolder, let location = yaml["org"]?.location {
             diagnostics.append(.error("report.org-mismatch", at: location,

@@ -97,10 +97,12 @@ enum YAMLReader {
         switch error {
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.sorted().first ?? ""
-            let (line, column) = secondOccurrence(of: key, in: yaml, from: context.mark) ?? (context.mark.line, context.mark.column)
+            let places = occurrences(of: key, in: yaml, from: context.mark)
+            let (line, column) = places.count > 1 ? places[1] : (context.mark.line, context.mark.column)
+            let first = places.first.map { [RelatedLocation(file.location(line: $0.0 + firstLine - 1, column: $0.1), "first given here" | "首次出现在此")] }
             return .error("yaml.duplicate-key", at: file.location(line: line + firstLine - 1, column: column),
                           "the key `\(key)` appears twice in this mapping" | "字段 `\(key)` 重复出现",
-                          hint: "keep one of the two" | "保留其中一个")
+                          hint: "keep one of the two" | "保留其中一个", related: first ?? [])
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
@@ -110,9 +112,9 @@ enum YAMLReader {
         }
     }
 
-    /// Where `key:` is written the second time after a mapping's start, as (line, column) of the YAML text.
-    private static func secondOccurrence(of key: String, in yaml: String, from mark: Mark) -> (Int, Int)? {
-        var seen = 0
+    /// Where `key:` is written the first two times after a mapping's start, as (line, column) of the YAML text.
+    private static func occurrences(of key: String, in yaml: String, from mark: Mark) -> [(Int, Int)] {
+        var seen: [(Int, Int)] = []
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
         for index in max(mark.line - 1, 0)..<lines.count {
             let line = lines[index]
@@ -121,13 +123,13 @@ enum YAMLReader {
                 let before = found.lowerBound == line.startIndex ? nil : line[line.index(before: found.lowerBound)]
                 let after = line[found.upperBound...].drop { $0 == " " || $0 == "\"" || $0 == "'" }.first
                 if (before == nil || " \t{,\"'".contains(before!)) && after == ":" {
-                    seen += 1
-                    if seen == 2 { return (index + 1, line.distance(from: line.startIndex, to: found.lowerBound) + 1) }
+                    seen.append((index + 1, line.distance(from: line.startIndex, to: found.lowerBound) + 1))
+                    if seen.count == 2 { return seen }
                 }
                 searchStart = found.upperBound
             }
         }
-        return nil
+        return seen
     }
 
     private struct Converter {

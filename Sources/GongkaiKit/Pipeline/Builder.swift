@@ -38,6 +38,13 @@ public struct Builder: Sendable {
 
     public let options: Options
 
+    /// The diagnostics engine with the run's policy, reading the sources where the diagnostics name them.
+    var engine: DiagnosticEngine {
+        DiagnosticEngine(policy: options.policy, lines: SourceLines(folders: [
+            (options.contentDisplayName, options.contentDirectory.path), (options.templatesDisplayName, options.templatesDirectory.path),
+        ]))
+    }
+
     public init(options: Options) {
         self.options = options
     }
@@ -61,7 +68,7 @@ public struct Builder: Sendable {
                                    includeDrafts: options.includeDrafts, parallel: options.parallel, rendersBodies: false).load()
         var diagnostics = loaded.diagnostics
         let templates = TemplateSet.load(from: options.templatesDirectory, displayName: options.templatesDisplayName, into: &diagnostics)
-        diagnostics = options.policy.apply(diagnostics).sortedForDisplay()
+        diagnostics = engine.finish(diagnostics)
         return Checked(site: diagnostics.hasErrors ? nil : loaded.site, templates: templates, diagnostics: diagnostics,
                        orgCount: loaded.orgCount, reportCount: loaded.reportCount)
     }
@@ -74,7 +81,7 @@ public struct Builder: Sendable {
         let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayName: options.contentDisplayName,
                                    includeDrafts: options.includeDrafts, parallel: options.parallel).load()
         // The policy is applied before the outcome is decided: a warning made an error fails the build like any error.
-        diagnostics = options.policy.apply(loaded.diagnostics + diagnostics).sortedForDisplay()
+        diagnostics = engine.finish(loaded.diagnostics + diagnostics)
         guard let site = loaded.site, let templates, !diagnostics.hasErrors else {
             return Outcome(diagnostics: diagnostics, site: nil, filesWritten: nil)
         }

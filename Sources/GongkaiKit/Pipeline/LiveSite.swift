@@ -55,7 +55,7 @@ public final class LiveSite: Sendable {
         let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayName: options.contentDisplayName,
                                    includeDrafts: options.includeDrafts, cache: cache).load()
         let (templates, templateDiagnostics) = loadTemplates(unlessUnchangedBy: changed)
-        var diagnostics = options.policy.apply(loaded.diagnostics + templateDiagnostics).sortedForDisplay()
+        var diagnostics = Builder(options: options).engine.finish(loaded.diagnostics + templateDiagnostics)
         let failed = { [self] (diagnostics: [Diagnostic]) -> Update in
             current.withLock {
                 $0 = Snapshot(files: $0.files, etags: $0.etags, diagnostics: diagnostics, version: $0.version + 1)
