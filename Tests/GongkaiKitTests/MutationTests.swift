@@ -58,7 +58,7 @@ import Testing
             var diagnostics: [Diagnostic] = []
             var report: Report?
             if let file = SourceReader.decode(Data(mutated), displayPath: "2023.md", into: &diagnostics) {
-                report = reader.read(file, orgFolder: "hs-gdb", fileYear: 2023, into: &diagnostics)
+                report = reader.read(file, orgFolder: "hs-gdb", fileYear: 2023, into: &diagnostics)?.report
                 if let report { diagnostics += CrossReferenceCheck.run(reports: [report]) }
             }
             if diagnostics.isEmpty {

@@ -47,7 +47,7 @@ public struct ContentLoader: Sendable {
         guard let portal, let schema else { return Result(site: nil, diagnostics: diagnostics.sortedForDisplay()) }
 
         var orgs: [Org] = [], reports: [Report] = []
-        let reader = ReportReader(schema: schema, allowsRawHTML: portal.allowsRawHTML, rendersBody: rendersBodies)
+        let reader = ReportReader(schema: schema, allowsRawHTML: portal.allowsRawHTML)
         // A report's reading depends on its bytes, the schema and the portal (raw_html): all three go into its key,
         // and whether its body is rendered (a cache is never asked for a report with a body it read without one).
         let context = Fingerprint.combining([fingerprints[.schema] ?? 0, fingerprints[.portal] ?? 0, rendersBodies ? 1 : 0])
@@ -114,6 +114,15 @@ public struct ContentLoader: Sendable {
         var found: [Diagnostic] = []
         let report = SourceReader.decode(data, displayPath: display(relative), into: &found)
             .flatMap { reader.read($0, orgFolder: org, fileYear: year, into: &found) }
+            .map { read in
+                var report = read.report
+                // The tree goes once its HTML is made: the model keeps the HTML, several times smaller.
+                if rendersBodies {
+                    var renderer = HTMLRenderer(allowsRawHTML: reader.allowsRawHTML)
+                    report.body = renderer.renderBody(read.tree)
+                }
+                return report
+            }
         cache?.store(.init(fingerprint: fingerprint, stamp: stamp, context: context, report: report, diagnostics: found), for: relative)
         diagnostics += found
         return (report, fingerprint)

@@ -20,7 +20,7 @@ public struct Report: Sendable {
 
     /// The body's HTML for its pages, with numbered headings, figures and references in place; empty when only
     /// checked.
-    let body: BodyHTML
+    internal(set) var body: BodyHTML
     public let headings: [HeadingEntry]
     public let figures: [Figure]
     public let mentions: [DocumentMention]

@@ -3,16 +3,14 @@ struct ReportReader {
     let schema: Schema
     /// Raw HTML in Markdown stays only when the portal allows it.
     let allowsRawHTML: Bool
-    /// Whether the body's HTML is rendered (for the pages) once it is analysed; a check needs none, only what the
-    /// analysis found.
-    var rendersBody = true
 
     static let frontMatterName: Message = "the front matter" | "前置信息"
 
     /// - Parameters:
     ///   - orgFolder: the folder the file is in, which must equal its `org`.
     ///   - fileYear: the year in the file name, which must equal its `year`.
-    func read(_ file: SourceFile, orgFolder: String, fileYear: Int, into diagnostics: inout [Diagnostic]) -> Report? {
+    /// The report (its body's HTML still empty) and its analysed Markdown tree, from which the pipeline renders it.
+    func read(_ file: SourceFile, orgFolder: String, fileYear: Int, into diagnostics: inout [Diagnostic]) -> (report: Report, tree: MarkdownNode)? {
         guard let split = FrontMatterSplitter.split(file, into: &diagnostics),
               let yaml = YAMLReader.read(split.yaml, in: file, firstLine: split.yamlFirstLine, into: &diagnostics)
         else { return nil }
@@ -58,15 +56,12 @@ struct ReportReader {
         var tree = MarkdownParser.parse(split.body)
         analyzer.analyze(&tree)
         diagnostics += analyzer.diagnostics
-        // The tree goes once its HTML is made: the model keeps the HTML, several times smaller.
-        var renderer = HTMLRenderer(allowsRawHTML: allowsRawHTML)
-        let body = rendersBody ? renderer.renderBody(tree) : .empty
 
         guard let org, let year, let title, let status, let published else { return nil }
-        return Report(org: org, year: year, title: title, status: status, indexNumber: indexNumber,
+        return (Report(org: org, year: year, title: title, status: status, indexNumber: indexNumber,
                       documentNumber: documentNumber, written: written, published: published, documents: documents,
-                      sourcePath: file.path, body: body, headings: analyzer.headings, figures: analyzer.figures,
-                      mentions: analyzer.mentions, planItems: analyzer.planItems, planReferences: analyzer.planReferences)
+                      sourcePath: file.path, body: .empty, headings: analyzer.headings, figures: analyzer.figures,
+                      mentions: analyzer.mentions, planItems: analyzer.planItems, planReferences: analyzer.planReferences), tree)
     }
 
     private func readDocument(_ key: String, _ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> DeclaredDocument? {
