@@ -23,22 +23,35 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        // The engine: load → parse → check → model → render → write. Knows nothing of the command line.
-        .target(
-            name: "GongkaiKit",
-            dependencies: [
-                "CCmarkGFM",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
-            ]
-        ),
+        // The engine, in layers; each target imports only those below it (base ← syntax ← model ← analysis ← render
+        // ← output ← pipeline ← the command line).
+        // Source files and locations, diagnostics, escaping, fingerprints, concurrency helpers.
+        .target(name: "GongkaiBase"),
+        // Bytes to text, front matter, YAML (Yams), Markdown (cmark-gfm), figures as printed.
+        .target(name: "GongkaiSyntax", dependencies: ["GongkaiBase", "CCmarkGFM", .product(name: "Yams", package: "Yams")]),
+        // Plain values: the portal, departments, reports, the schema; the site's layout. No reading code.
+        .target(name: "GongkaiModel", dependencies: ["GongkaiBase", "GongkaiSyntax"]),
+        // Per report: fields checked against the schema, numbering, anchors, semantic links, checks; across reports:
+        // the links between them.
+        .target(name: "GongkaiAnalysis", dependencies: ["GongkaiBase", "GongkaiSyntax", "GongkaiModel"]),
+        // Bodies to HTML, templates (swift-mustache), the page registry, views, sitemap and feed.
+        .target(name: "GongkaiRender", dependencies: [
+            "GongkaiBase", "GongkaiSyntax", "GongkaiModel", .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        // Where files go (the `OutputSink` that render writes to): a folder swapped in atomically, memory; PDF metadata.
+        .target(name: "GongkaiOutput", dependencies: ["GongkaiBase", "GongkaiRender"]),
+        // The pipeline: read → analyse → link → render → write, for build, check and the preview. Knows nothing of
+        // the command line.
+        .target(name: "GongkaiKit", dependencies: [
+            "GongkaiBase", "GongkaiSyntax", "GongkaiModel", "GongkaiAnalysis", "GongkaiRender", "GongkaiOutput",
+        ]),
         // The thin command-line front end. Linked with jemalloc (Debian's libjemalloc-dev): a build allocates
         // millions of small strings and tree nodes on every core, and jemalloc takes 10–15 % less time over a
         // whole build than glibc's malloc (alternated runs on the large benchmark corpus).
         .executableTarget(
             name: "gongkai",
             dependencies: [
-                "GongkaiKit",
+                "GongkaiKit", "GongkaiBase", "GongkaiModel", "GongkaiOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -48,7 +61,10 @@ let package = Package(
         ),
         .testTarget(
             name: "GongkaiKitTests",
-            dependencies: ["GongkaiKit", "CCmarkGFM", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "GongkaiKit", "GongkaiBase", "GongkaiSyntax", "GongkaiModel", "GongkaiAnalysis", "GongkaiRender", "GongkaiOutput",
+                "CCmarkGFM", .product(name: "Mustache", package: "swift-mustache"),
+            ],
             exclude: ["Fixtures"]
         ),
     ]

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
+import GongkaiBase
 import GongkaiKit
+import GongkaiModel
+import GongkaiOutput
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,8 @@
 import Foundation
+import GongkaiBase
 import GongkaiKit
+import GongkaiModel
+import GongkaiOutput
 import Hummingbird
 import ServiceLifecycle
 

@@ -1,5 +1,8 @@
 import Foundation
+import GongkaiBase
 import GongkaiKit
+import GongkaiModel
+import GongkaiOutput
 
 /// Prints reports' print pages to PDF with an external engine, several at once, each within a time limit.
 /// A PDF is written beside its final name and renamed only once it is complete, so none is ever half written.

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
+import GongkaiBase
 import GongkaiKit
+import GongkaiModel
+import GongkaiOutput
 
 /// The folders every command reads, shared by `build`, `check`, `serve` and `pdf`.
 struct SourceOptions: ParsableArguments {

@@ -1,7 +1,13 @@
 import Foundation
 import Synchronization
 import Testing
+@testable import GongkaiAnalysis
+@testable import GongkaiBase
 @testable import GongkaiKit
+@testable import GongkaiModel
+@testable import GongkaiOutput
+@testable import GongkaiRender
+@testable import GongkaiSyntax
 
 @Suite struct AtomicOutputTests {
     static func temporaryFolder() -> URL {

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-import GongkaiKit
+@testable import GongkaiAnalysis
+@testable import GongkaiBase
+@testable import GongkaiKit
+@testable import GongkaiModel
+@testable import GongkaiOutput
+@testable import GongkaiRender
+@testable import GongkaiSyntax
 
 /// Runs the built `gongkai` binary as a user would.
 @Suite struct BinaryTests {

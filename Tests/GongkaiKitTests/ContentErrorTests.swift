@@ -1,6 +1,12 @@
 import Foundation
 import Testing
+@testable import GongkaiAnalysis
+@testable import GongkaiBase
 @testable import GongkaiKit
+@testable import GongkaiModel
+@testable import GongkaiOutput
+@testable import GongkaiRender
+@testable import GongkaiSyntax
 
 /// Mistakes in small content trees: each gives its diagnostic at its place, all of them at once, and no pages.
 @Suite struct ContentErrorTests {

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
+@testable import GongkaiAnalysis
+@testable import GongkaiBase
 @testable import GongkaiKit
+@testable import GongkaiModel
+@testable import GongkaiOutput
+@testable import GongkaiRender
+@testable import GongkaiSyntax
 
 /// The diagnostics engine and what it adds to a diagnostic: the catalogue of ids, fix-its located in the source,
 /// related places, in every output format.

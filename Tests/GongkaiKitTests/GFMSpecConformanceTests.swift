@@ -1,7 +1,13 @@
 import CCmarkGFM
 import Foundation
 import Testing
+@testable import GongkaiAnalysis
+@testable import GongkaiBase
 @testable import GongkaiKit
+@testable import GongkaiModel
+@testable import GongkaiOutput
+@testable import GongkaiRender
+@testable import GongkaiSyntax
 
 /// Gongkai renders Markdown with its own walk over cmark-gfm's tree. For ordinary Markdown that walk must give the
 /// HTML the GFM spec gives, with raw HTML allowed (the portal's `raw_html: true`; by default it is dropped).

@@ -1,5 +1,11 @@
 import Testing
+@testable import GongkaiAnalysis
+@testable import GongkaiBase
 @testable import GongkaiKit
+@testable import GongkaiModel
+@testable import GongkaiOutput
+@testable import GongkaiRender
+@testable import GongkaiSyntax
 
 @Suite struct HeadingNumberingTests {
     @Test func chineseNumerals() {

@@ -1,7 +1,13 @@
 import Foundation
 import Synchronization
 import Testing
+@testable import GongkaiAnalysis
+@testable import GongkaiBase
 @testable import GongkaiKit
+@testable import GongkaiModel
+@testable import GongkaiOutput
+@testable import GongkaiRender
+@testable import GongkaiSyntax
 
 /// Each folder of `Fixtures/invalid/` is a small content tree with one mistake; `expected.txt` says what `check`
 /// must report, where. See `Fixtures/invalid/README.md`.

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
+@testable import GongkaiAnalysis
+@testable import GongkaiBase
 @testable import GongkaiKit
+@testable import GongkaiModel
+@testable import GongkaiOutput
+@testable import GongkaiRender
+@testable import GongkaiSyntax
 
 /// Random damage to the sample report — byte flips, truncations, deleted and duplicated lines, inserted Markdown and
 /// YAML punctuation — must always end in a clean read or at least one located diagnostic: never a crash or a hang.

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
+@testable import GongkaiAnalysis
+@testable import GongkaiBase
 @testable import GongkaiKit
+@testable import GongkaiModel
+@testable import GongkaiOutput
+@testable import GongkaiRender
+@testable import GongkaiSyntax
 
 /// After any sequence of edits — reports, departments, portal, schema, templates, assets; added, changed, deleted,
 /// renamed, saved unchanged — the preview's site is byte for byte what a fresh build of the same sources gives,

@@ -1,7 +1,13 @@
 import Foundation
 import Mustache
 import Testing
+@testable import GongkaiAnalysis
+@testable import GongkaiBase
 @testable import GongkaiKit
+@testable import GongkaiModel
+@testable import GongkaiOutput
+@testable import GongkaiRender
+@testable import GongkaiSyntax
 
 /// A page that cannot be rendered is an error at its template, never an empty page.
 @Suite struct RenderFailureTests {

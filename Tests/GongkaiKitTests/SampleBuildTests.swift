@@ -1,6 +1,12 @@
 import Foundation
 import Testing
+@testable import GongkaiAnalysis
+@testable import GongkaiBase
 @testable import GongkaiKit
+@testable import GongkaiModel
+@testable import GongkaiOutput
+@testable import GongkaiRender
+@testable import GongkaiSyntax
 
 /// Builds the real sample portal (Content/, Templates/) and reads the pages as a reader and a crawler would.
 @Suite struct SampleBuildTests {

@@ -1,7 +1,13 @@
 import Foundation
 import Mustache
 import Testing
+@testable import GongkaiAnalysis
+@testable import GongkaiBase
 @testable import GongkaiKit
+@testable import GongkaiModel
+@testable import GongkaiOutput
+@testable import GongkaiRender
+@testable import GongkaiSyntax
 
 /// Templates that start with `{{% CONTENT_TYPE: HTML }}` escape with Gongkai's byte-level escaping: the same text as
 /// swift-mustache's own, which renders templates without the line.

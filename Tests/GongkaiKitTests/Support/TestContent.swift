@@ -1,5 +1,11 @@
 import Foundation
+@testable import GongkaiAnalysis
+@testable import GongkaiBase
 @testable import GongkaiKit
+@testable import GongkaiModel
+@testable import GongkaiOutput
+@testable import GongkaiRender
+@testable import GongkaiSyntax
 
 /// Paths of the repository, found from this file so tests run from any working directory.
 enum Repository {

@@ -1,0 +1,74 @@
+import GongkaiBase
+import GongkaiSyntax
+import GongkaiModel
+
+extension Schema {
+    package static let topLevelKeys = ["front_matter", "org", "portal", "structure", "metrics"]
+
+    package static func read(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> Schema? {
+        var top = FieldReader(node, what: "schema.yaml" | "schema.yaml ")
+        top.rejectUnknownKeys(topLevelKeys)
+        diagnostics += top.diagnostics
+        guard node.entries != nil else { return nil }
+
+        var schemas: [String: JSONSchema] = [:]
+        for (key, fallback) in [("front_matter", nil), ("org", DefaultSchemas.org), ("portal", DefaultSchemas.portal)] {
+            if let given = node[key] {
+                diagnostics += SchemaLint.check(given)
+                schemas[key] = JSONSchema(given)
+            } else if let fallback {
+                var ignored: [Diagnostic] = []
+                let file = SourceFile(path: "(built-in \(key) schema)", text: fallback)
+                schemas[key] = YAMLReader.read(fallback, in: file, firstLine: 1, into: &ignored).map(JSONSchema.init)
+            } else {
+                diagnostics.append(.error("schema.missing-field", at: node.location, "schema.yaml lacks `front_matter`, the schema of a report's front matter"
+                                          | "schema.yaml 缺少 `front_matter`（报告前置信息的结构定义）"))
+            }
+        }
+        let parts = (node["structure"]?["parts"]?.items ?? []).compactMap { readPart($0, into: &diagnostics) }
+        var metrics: [String: MetricDefinition] = [:]
+        for entry in node["metrics"]?.entries ?? [] {
+            if let metric = readMetric(entry.key, entry.value, into: &diagnostics) { metrics[entry.key] = metric }
+        }
+        guard let frontMatter = schemas["front_matter"], let org = schemas["org"], let portal = schemas["portal"] else { return nil }
+        return Schema(frontMatter: frontMatter, org: org, portal: portal, parts: parts, metrics: metrics)
+    }
+
+    private static func readPart(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> Part? {
+        var reader = FieldReader(node, what: "a structure part" | "结构部分")
+        reader.rejectUnknownKeys(["item", "ids", "titles", "severity", "plans"])
+        let item = reader.string("item")
+        let severityText = reader.optionalString("severity") ?? "warning"
+        let part = Part(item: item ?? "", ids: reader.optionalStringList("ids"), titles: reader.optionalStringList("titles"),
+                        holdsPlans: reader.optionalBool("plans") ?? false,
+                        severity: Diagnostic.Severity(rawValue: severityText))
+        if part.severity == nil, severityText != "off", let location = node["severity"]?.location {
+            diagnostics.append(.error("schema.enum", at: location, "severity must be error, warning or off; found `\(severityText)`"
+                                        | "severity 只能是 error、warning 或 off，此处为 `\(severityText)`",
+                                      correction: Suggestion.correction(for: severityText, in: ["error", "warning", "off"])))
+        }
+        diagnostics += reader.diagnostics
+        return item == nil ? nil : part
+    }
+
+    private static func readMetric(_ key: String, _ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> MetricDefinition? {
+        var reader = FieldReader(node, what: "metric `\(key)`" | "指标 `\(key)` ")
+        reader.rejectUnknownKeys(["label", "unit", "units", "kind", "headline", "minimum", "maximum"])
+        let label = reader.string("label")
+        var units = reader.optionalStringList("units")
+        if let unit = reader.optionalString("unit") { units.insert(unit, at: 0) }
+        let kindText = reader.string("kind")
+        let headline = reader.optionalBool("headline") ?? false
+        let minimum = reader.optionalNumber("minimum"), maximum = reader.optionalNumber("maximum")
+        diagnostics += reader.diagnostics
+        guard let label, let kindText else { return nil }
+        guard let kind = MetricDefinition.Kind(rawValue: kindText) else {
+            diagnostics.append(.error("schema.enum", at: node["kind"]?.location ?? node.location,
+                                      "metric kind must be one of count, percent, amount; found `\(kindText)`"
+                                        | "指标类型只能是 count、percent 或 amount，此处为 `\(kindText)`",
+                                      correction: Suggestion.correction(for: kindText, in: MetricDefinition.Kind.allCases.map(\.rawValue))))
+            return nil
+        }
+        return MetricDefinition(key: key, label: label, units: units, kind: kind, headline: headline, minimum: minimum, maximum: maximum)
+    }
+}

@@ -1,0 +1,214 @@
+import Foundation
+import GongkaiAnalysis
+import GongkaiBase
+import GongkaiModel
+import GongkaiOutput
+import GongkaiRender
+import GongkaiSyntax
+
+/// The load, parse and check stages: reads `Content/` into a `Site`, collecting every diagnostic on the way.
+public struct ContentLoader: Sendable {
+    public let contentDirectory: URL
+    /// How the content folder is named in diagnostics (`Content`), so paths read as the user typed them.
+    public let displayName: String
+    /// Drafts are read for the preview only; a build never publishes them.
+    public let includeDrafts: Bool
+    /// Reports read before, reused when neither they nor what their reading depends on changed.
+    public let cache: ReportCache?
+
+    /// Read reports on every core.
+    public let parallel: Bool
+    /// Whether each report's body HTML is made for its pages; a check needs only what the analysis finds.
+    public let rendersBodies: Bool
+    /// The content folder's path, worked out once: building a `URL` per file cost more than the files' stat calls.
+    private let contentPath: String
+
+    public init(contentDirectory: URL, displayName: String? = nil, includeDrafts: Bool = false, cache: ReportCache? = nil,
+                parallel: Bool = true, rendersBodies: Bool = true) {
+        self.parallel = parallel
+        self.rendersBodies = rendersBodies
+        self.contentDirectory = contentDirectory
+        self.contentPath = contentDirectory.path
+        self.displayName = displayName ?? contentDirectory.path
+        self.includeDrafts = includeDrafts
+        self.cache = cache
+    }
+
+    public struct Result: Sendable {
+        /// Nil when an error left nothing coherent to render.
+        public let site: Site?
+        public let diagnostics: [Diagnostic]
+        /// What was found to read, whether or not it read cleanly: department folders and report files.
+        public var orgCount = 0
+        public var reportCount = 0
+    }
+
+    public func load() -> Result {
+        var diagnostics: [Diagnostic] = []
+        // What each source was, for the pages that read it (`SiteInput`).
+        var fingerprints: [SiteInput: UInt64] = [:]
+        let schema = readYAML("schema.yaml", as: .schema, into: &diagnostics, &fingerprints).flatMap { Schema.read($0, into: &diagnostics) }
+        let portalNode = readYAML("portal.yaml", as: .portal, into: &diagnostics, &fingerprints)
+        let portal = schema.flatMap { schema in portalNode.flatMap { Portal.read($0, schema: schema.portal, into: &diagnostics) } }
+        guard let portal, let schema else { return Result(site: nil, diagnostics: diagnostics.sortedForDisplay()) }
+
+        var orgs: [Org] = [], reports: [Report] = []
+        let reader = ReportReader(schema: schema, allowsRawHTML: portal.allowsRawHTML)
+        // A report's reading depends on its bytes, the schema and the portal (raw_html): all three go into its key,
+        // and whether its body is rendered (a cache is never asked for a report with a body it read without one).
+        let context = Fingerprint.combining([fingerprints[.schema] ?? 0, fingerprints[.portal] ?? 0, rendersBodies ? 1 : 0])
+        checkOrgsFolder(into: &diagnostics)
+        var jobs: [(relative: String, org: Org, year: Int)] = []
+        let orgFolders = subfolders(of: "orgs", into: &diagnostics)
+        for slug in orgFolders {
+            let folder = "orgs/\(slug)"
+            guard let orgNode = readYAML("\(folder)/org.yaml", as: .org(slug), into: &diagnostics, &fingerprints),
+                  let org = Org.read(orgNode, slug: slug, schema: schema.org, into: &diagnostics) else { continue }
+            orgs.append(org)
+            for name in files(in: folder, into: &diagnostics) where name != "org.yaml" {
+                let relative = "\(folder)/\(name)"
+                guard name.hasSuffix(".md"), let year = Int(name.dropLast(3)), (1900...2999).contains(year) else {
+                    diagnostics.append(.warning("content.unexpected-file", at: location(relative),
+                                                "this file is not a report and is ignored" | "此文件不是报告，已忽略",
+                                                hint: "reports are named by their year: 2023.md" | "报告文件以年度命名，如 2023.md"))
+                    continue
+                }
+                jobs.append((relative, org, year))
+            }
+        }
+        // Reports are read on every core; only cmark-gfm's parse itself is one at a time (see MarkdownParser).
+        let results = ParallelMap.map(jobs, parallel: parallel) { job in
+            var found: [Diagnostic] = []
+            let (report, fingerprint) = readReport(job.relative, org: job.org.slug, year: job.year, reader: reader, context: context,
+                                                   into: &found)
+            return (report, fingerprint, found)
+        }
+        for (report, fingerprint, found) in results {
+            diagnostics += found
+            if let report, report.status == .published || includeDrafts {
+                reports.append(report)
+                fingerprints[.report(report.sitePath)] = fingerprint
+            }
+        }
+        reports.sort { ($0.org, $0.year) < ($1.org, $1.year) }
+        diagnostics += CrossReferenceCheck.run(reports: reports)
+        let site = diagnostics.hasErrors ? nil : Site(portal: portal, schema: schema, orgs: orgs, reports: reports,
+                                                             inputFingerprints: fingerprints)
+        return Result(site: site, diagnostics: diagnostics.sortedForDisplay(), orgCount: orgFolders.count, reportCount: jobs.count)
+    }
+
+    /// The report, and the fingerprint of its bytes and of what its reading depends on.
+    private func readReport(_ relative: String, org: String, year: Int, reader: ReportReader, context: UInt64,
+                            into diagnostics: inout [Diagnostic]) -> (Report?, UInt64) {
+        let stamp = cache == nil ? nil : FileStatus(path: path(relative), followingLinks: true).flatMap { $0.isSettled ? $0 : nil }
+        if let unchanged = cache?.entry(for: relative, stamp: stamp, context: context) {
+            diagnostics += unchanged.diagnostics
+            return (unchanged.report, unchanged.fingerprint)
+        }
+        guard let data = FileManager.default.contents(atPath: path(relative)) else {
+            diagnostics.append(.error("source.unreadable", at: location(relative), "cannot read this file" | "无法读取此文件"))
+            return (nil, 0)
+        }
+        let fingerprint = Fingerprint.of(data, startingWith: context)
+        if let cached = cache?.entry(for: relative, fingerprint: fingerprint) {
+            // Touched but not changed: remember the new stamp so the next rebuild need not read it.
+            cache?.store(.init(fingerprint: fingerprint, stamp: stamp, context: context, report: cached.report,
+                               diagnostics: cached.diagnostics), for: relative)
+            diagnostics += cached.diagnostics
+            return (cached.report, fingerprint)
+        }
+        var found: [Diagnostic] = []
+        let report = SourceReader.decode(data, displayPath: display(relative), into: &found)
+            .flatMap { reader.read($0, orgFolder: org, fileYear: year, into: &found) }
+            .map { read in
+                var report = read.report
+                // The tree goes once its HTML is made: the model keeps the HTML, several times smaller.
+                if rendersBodies {
+                    var renderer = HTMLRenderer(allowsRawHTML: reader.allowsRawHTML)
+                    report.body = renderer.renderBody(read.tree)
+                }
+                return report
+            }
+        cache?.store(.init(fingerprint: fingerprint, stamp: stamp, context: context, report: report, diagnostics: found), for: relative)
+        diagnostics += found
+        return (report, fingerprint)
+    }
+
+    private func path(_ relative: String) -> String { contentPath + "/" + relative }
+    private func display(_ relative: String) -> String { "\(displayName)/\(relative)" }
+    private func location(_ relative: String) -> SourceLocation { SourceLocation(file: display(relative), line: 1, column: 1) }
+
+    /// The file's YAML, its fingerprint recorded as `input`.
+    private func readYAML(_ relative: String, as input: SiteInput, into diagnostics: inout [Diagnostic],
+                          _ fingerprints: inout [SiteInput: UInt64]) -> YAMLNode? {
+        guard !isRefusedLink(relative, status: FileStatus(path: path(relative)), into: &diagnostics) else { return nil }
+        guard let stamp = FileStatus(path: path(relative), followingLinks: true) else {
+            diagnostics.append(.error("content.missing-file", at: location(relative), "this file is missing" | "缺少此文件"))
+            return nil
+        }
+        if stamp.isSettled, let cached = cache?.yamlEntry(for: relative, stamp: stamp) {
+            diagnostics += cached.diagnostics
+            fingerprints[input] = cached.fingerprint
+            return cached.node
+        }
+        var found: [Diagnostic] = []
+        let file = SourceReader.read(URL(fileURLWithPath: path(relative)), displayPath: display(relative), into: &found)
+        let node = file.flatMap { YAMLReader.read($0.text, in: $0, firstLine: 1, into: &found) }
+        let fingerprint = Fingerprint.of(file.map { [$0.text] } ?? [])
+        cache?.store(.init(stamp: stamp, node: node, fingerprint: fingerprint, diagnostics: found), for: relative)
+        diagnostics += found
+        fingerprints[input] = fingerprint
+        return node
+    }
+
+    /// Entries of a folder in a stable order, so output never depends on the file system's order, each with what it
+    /// is (a link as what it leads to). A symbolic link that leads outside the content folder is refused: a build must
+    /// not publish files from elsewhere on the machine.
+    private func entries(of relative: String, into diagnostics: inout [Diagnostic]) -> [(name: String, kind: FileStatus.Kind)] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: path(relative))) ?? [])
+            .filter { !$0.hasPrefix(".") }
+            .sorted()
+            .compactMap { name in
+                let entry = "\(relative)/\(name)"
+                guard let status = FileStatus(path: path(entry)),
+                      !isRefusedLink(entry, status: status, into: &diagnostics) else { return nil }
+                guard status.kind == .symbolicLink else { return (name, status.kind) }
+                // A link leading nowhere stays a file, so reading it reports it.
+                return (name, FileStatus(path: path(entry), followingLinks: true)?.kind ?? .other)
+            }
+    }
+
+    /// Whether the entry is a symbolic link leading outside the content folder, which is reported and not read.
+    private func isRefusedLink(_ relative: String, status: FileStatus?, into diagnostics: inout [Diagnostic]) -> Bool {
+        guard status?.kind == .symbolicLink else { return false }
+        let target = URL(fileURLWithPath: path(relative)).resolvingSymlinksInPath().path
+        guard !target.hasPrefix(contentDirectory.resolvingSymlinksInPath().path + "/") else { return false }
+        diagnostics.append(.error("source.symlink-outside", at: location(relative),
+                                  "this is a symbolic link to \(target), outside the content folder; it is not read"
+                                    | "这是指向内容文件夹之外（\(target)）的符号链接，不予读取",
+                                  hint: "copy the file into the content folder instead" | "请把文件复制到内容文件夹中"))
+        return true
+    }
+
+    private func subfolders(of relative: String, into diagnostics: inout [Diagnostic]) -> [String] {
+        entries(of: relative, into: &diagnostics).filter { $0.kind == .directory }.map(\.name)
+    }
+
+    /// The departments' folders live in `orgs/`; without it a build would publish an empty portal without a word.
+    /// A folder of a similar name (`org/`, `Orgs/`) is named in the hint.
+    private func checkOrgsFolder(into diagnostics: inout [Diagnostic]) {
+        guard FileStatus(path: path("orgs"), followingLinks: true)?.kind != .directory else { return }
+        let folders = entries(of: ".", into: &diagnostics).filter { $0.kind == .directory }.map(\.name)
+        let near = folders.first { $0.lowercased() == "orgs" } ?? Suggestion.nearest(to: "orgs", in: folders)
+        diagnostics.append(.error("content.missing-orgs", at: SourceLocation(file: "\(displayName)/orgs", line: 1, column: 1),
+                                  "the content folder has no `orgs/` folder, where each department's folder goes"
+                                    | "内容文件夹中缺少 `orgs/` 文件夹（各部门的文件夹放在其中）",
+                                  hint: near.map { "rename `\($0)/` to `orgs/`" | "请把 `\($0)/` 改名为 `orgs/`" }
+                                    ?? ("create `orgs/NAME/org.yaml` for each department, with its reports beside it as `2023.md`"
+                                        | "为每个部门建立 `orgs/部门代号/org.yaml`，报告放在同一文件夹中，如 `2023.md`")))
+    }
+
+    private func files(in relative: String, into diagnostics: inout [Diagnostic]) -> [String] {
+        entries(of: relative, into: &diagnostics).filter { $0.kind != .directory }.map(\.name)
+    }
+}

@@ -1,7 +1,0 @@
-/// What a semantic link in a report body points at, as data: the layout turns it into an address for each page.
-public enum LinkTarget: Sendable, Hashable {
-    /// A declared document's entry in the register.
-    case document(key: String)
-    /// A plan item of an earlier report.
-    case plan(org: String, year: Int, id: String)
-}

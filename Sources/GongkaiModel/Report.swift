@@ -1,0 +1,134 @@
+import GongkaiBase
+import GongkaiSyntax
+
+/// One department's annual report: its front matter and its body, analysed.
+public struct Report: Sendable {
+    public enum Status: String, Sendable { case published, draft }
+
+    public let org: String
+    public let year: Int
+    public let title: String
+    public let status: Status
+    /// 索引号
+    public let indexNumber: String?
+    /// 发文字号
+    public let documentNumber: String?
+    /// 成文日期
+    public let written: SimpleDate?
+    /// 公开日期
+    public let published: SimpleDate
+    public let documents: [DeclaredDocument]
+    /// The source file, as shown in diagnostics.
+    public let sourcePath: String
+
+    /// The body's HTML for its pages, with numbered headings, figures and references in place; empty when only
+    /// checked.
+    package var body: BodyHTML
+    public let headings: [HeadingEntry]
+    public let figures: [Figure]
+    public let mentions: [DocumentMention]
+    public let planItems: [PlanItem]
+    package let planReferences: [PlanReference]
+
+    package init(org: String, year: Int, title: String, status: Status, indexNumber: String?, documentNumber: String?, written: SimpleDate?, published: SimpleDate, documents: [DeclaredDocument], sourcePath: String, body: BodyHTML, headings: [HeadingEntry], figures: [Figure], mentions: [DocumentMention], planItems: [PlanItem], planReferences: [PlanReference]) {
+        self.org = org
+        self.year = year
+        self.title = title
+        self.status = status
+        self.indexNumber = indexNumber
+        self.documentNumber = documentNumber
+        self.written = written
+        self.published = published
+        self.documents = documents
+        self.sourcePath = sourcePath
+        self.body = body
+        self.headings = headings
+        self.figures = figures
+        self.mentions = mentions
+        self.planItems = planItems
+        self.planReferences = planReferences
+    }
+
+    /// The site path of the report page: `hs-gdb/2023/`.
+    public var sitePath: String { SiteLayout.report(org: org, year: year) }
+}
+
+/// A regulation or other document declared in a report's front matter under `documents:`.
+public struct DeclaredDocument: Sendable, Hashable {
+    public let key: String
+    public let title: String
+    /// The date it was issued or took effect, where the report gives one.
+    public let issued: SimpleDate?
+    /// 规范性文件, 清单, 工作方案 …
+    public let kind: String?
+    /// Who issued it, where that is not the reporting department.
+    public let issuer: String?
+
+    package init(key: String, title: String, issued: SimpleDate?, kind: String?, issuer: String?) {
+        self.key = key
+        self.title = title
+        self.issued = issued
+        self.kind = kind
+        self.issuer = issuer
+    }
+
+    package static let fields = ["title", "issued", "kind", "issuer"]
+}
+
+public struct HeadingEntry: Sendable {
+    public let level: Int
+    /// 一、 （一） 1. （1）; empty for levels that are not numbered.
+    public let number: String
+    public let title: String
+    public let id: String
+
+    package init(level: Int, number: String, title: String, id: String) {
+        self.level = level
+        self.number = number
+        self.title = title
+        self.id = id
+    }
+}
+
+/// A place where a report names a declared document.
+public struct DocumentMention: Sendable, Hashable {
+    public let key: String
+    /// The anchor of the mention on the report page.
+    public let anchor: String
+    /// The heading the mention stands under, as "（三）依法服务社会经济大局".
+    public let section: String
+
+    package init(key: String, anchor: String, section: String) {
+        self.key = key
+        self.anchor = anchor
+        self.section = section
+    }
+}
+
+/// A commitment made under the plans part of a report, which later reports cite with `plan:`.
+public struct PlanItem: Sendable {
+    public let id: String
+    public let number: String
+    public let title: String
+
+    package init(id: String, number: String, title: String) {
+        self.id = id
+        self.number = number
+        self.title = title
+    }
+}
+
+/// A `plan:` link, resolved once every report is loaded.
+package struct PlanReference: Sendable {
+    package let org: String
+    package let year: Int
+    package let id: String
+    package let location: SourceLocation
+
+    package init(org: String, year: Int, id: String, location: SourceLocation) {
+        self.org = org
+        self.year = year
+        self.id = id
+        self.location = location
+    }
+}

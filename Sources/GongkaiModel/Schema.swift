@@ -1,0 +1,86 @@
+import GongkaiBase
+import GongkaiSyntax
+
+/// What a report must contain (`Content/schema.yaml`), edited by the portal team, not compiled in.
+public struct Schema: Sendable {
+    /// JSON Schemas of a report's front matter, of `org.yaml` and of `portal.yaml`.
+    package let frontMatter: JSONSchema
+    package let org: JSONSchema
+    package let portal: JSONSchema
+    public let parts: [Part]
+    /// The metric catalogue, keyed by metric key.
+    public let metrics: [String: MetricDefinition]
+
+    package init(frontMatter: JSONSchema, org: JSONSchema, portal: JSONSchema, parts: [Part], metrics: [String: MetricDefinition]) {
+        self.frontMatter = frontMatter
+        self.org = org
+        self.portal = portal
+        self.parts = parts
+        self.metrics = metrics
+    }
+
+    /// One of the items a report must cover, satisfied by a heading whose id or title is listed.
+    public struct Part: Sendable {
+        public let item: String
+        public let ids: [String]
+        public let titles: [String]
+        /// Whether the part's sub-headings are the commitments that later reports cite with `plan:`.
+        public let holdsPlans: Bool
+        /// How a report that lacks the part is reported; nil (`severity: off`) for parts that may be left out.
+        public let severity: Diagnostic.Severity?
+
+        package init(item: String, ids: [String], titles: [String], holdsPlans: Bool, severity: Diagnostic.Severity?) {
+            self.item = item
+            self.ids = ids
+            self.titles = titles
+            self.holdsPlans = holdsPlans
+            self.severity = severity
+        }
+
+        /// The titles that name this part in a report of `year`, normalised: headings compare without spaces
+        /// (`2024 年工作思路` is `2024年工作思路`); `{year}` and `{next_year}` stand for the report's years.
+        package func acceptedTitles(year: Int) -> Set<String> {
+            Set(titles.map { accepted in
+                // Foundation's replacing is slow enough to show in a build's profile; most titles have no placeholder.
+                guard accepted.utf8.contains(UInt8(ascii: "{")) else { return Self.normalized(accepted) }
+                return Self.normalized(accepted.replacingOccurrences(of: "{year}", with: String(year))
+                    .replacingOccurrences(of: "{next_year}", with: String(year + 1)))
+            })
+        }
+
+        package static func normalized(_ title: String) -> String {
+            title.filter { !$0.isWhitespace }
+        }
+    }
+
+}
+
+public struct MetricDefinition: Sendable {
+    public enum Kind: String, Sendable, CaseIterable { case count, percent, amount }
+
+    public let key: String
+    public let label: String
+    /// The units a figure may be written with; the first is the usual one.
+    public let units: [String]
+    public let kind: Kind
+    /// Shown among a report's headline figures on the home page.
+    public let headline: Bool
+    /// Bounds a figure must lie within, where the catalogue gives them.
+    public let minimum: Double?
+    public let maximum: Double?
+
+    package init(key: String, label: String, units: [String], kind: Kind, headline: Bool, minimum: Double?, maximum: Double?) {
+        self.key = key
+        self.label = label
+        self.units = units
+        self.kind = kind
+        self.headline = headline
+        self.minimum = minimum
+        self.maximum = maximum
+    }
+}
+
+extension Double {
+    /// `3` rather than `3.0`, for messages.
+    package var formatted: String { self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self) }
+}

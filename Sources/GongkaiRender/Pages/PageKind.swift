@@ -1,0 +1,53 @@
+import Foundation
+import GongkaiBase
+import GongkaiModel
+import GongkaiSyntax
+
+/// The kinds of file the site has. Each page of a kind is declared by `SitePages` with its route and what it reads.
+public enum PageKind: String, CaseIterable, Sendable {
+    case home, org, report, print, documents, notFound, sitemap, robots, feed, asset
+
+    /// The template a page of this kind is rendered through; nil for files made without one.
+    package var template: String? {
+        switch self {
+        case .home: return "home"
+        case .org: return "org"
+        case .report: return "report"
+        case .print: return "print"
+        case .documents: return "documents"
+        case .notFound: return "404"
+        case .sitemap, .robots, .feed, .asset: return nil
+        }
+    }
+}
+
+/// What a page reads. A page whose inputs have the fingerprints they had when it was rendered renders to the same
+/// bytes: the preview re-renders exactly the pages with an input that changed.
+package enum PageInput: Hashable, Sendable {
+    case site(SiteInput)
+    /// Every template: a page's template names partials and parents, which other pages share.
+    case templates
+    /// One asset's bytes, by site path.
+    case asset(String)
+    /// Whether a report's PDF is published beside its page, by the report's site path.
+    case pdf(String)
+}
+
+/// One file of the site, as its kind declares it.
+package struct Page: Sendable {
+    package let kind: PageKind
+    /// Where it is written: `hs-gdb/2023/index.html`.
+    package let file: String
+    package let inputs: [PageInput]
+    /// The page's site path and date in the sitemap; nil for files not listed there.
+    package let sitemapEntry: (path: String, lastModified: SimpleDate?)?
+    /// What a page with a template gives it (nil for the other files).
+    package var view: (@Sendable () -> [String: Any])? = nil
+    /// Renders the file; called on any core.
+    package let content: @Sendable () throws -> PageContent
+}
+
+package enum PageContent: Sendable {
+    case text(String)
+    case data(Data)
+}

@@ -1,0 +1,103 @@
+import Foundation
+import GongkaiBase
+import GongkaiModel
+import GongkaiSyntax
+
+/// The page registry: every file of the site, in a stable order, each with its route (from `SiteLayout`), its
+/// template and what it reads. The build renders them all; the preview renders those whose inputs changed.
+package struct SitePages {
+    package let site: Site
+    package let templates: TemplateSet
+    /// The reports whose PDF is published with the site; their pages link to it.
+    package let reportsWithPDF: ReportSelection
+
+    /// Every file: the HTML pages, then the sitemap of those, robots.txt, the feed and the assets.
+    package func all() -> [Page] {
+        var pages = [home()] + site.orgs.map(org) + site.reports.flatMap(reportPages) + [documents(), notFound()]
+        let entries = pages.compactMap(\.sitemapEntry)
+        pages += [sitemap(entries), robots(), feed()] + templates.assets.map(asset)
+        return pages
+    }
+
+    private var everyReport: [PageInput] { site.reports.map { .site(.report($0.sitePath)) } }
+    private var everyOrg: [PageInput] { site.orgs.map { .site(.org($0.slug)) } }
+
+    /// An HTML page through its kind's template: the common view of every page plus the kind's own values.
+    private func html(_ kind: PageKind, _ view: PageView, file: String? = nil, inputs: [PageInput], listed: Bool = true,
+                      values: @escaping @Sendable (PageView) -> [String: Any]) -> Page {
+        let template = kind.template!
+        let file = file ?? SiteLayout.file(of: view.sitePath)
+        let values: @Sendable () -> [String: Any] = { view.dictionary.merging(values(view)) }
+        return Page(kind: kind, file: file, inputs: [.site(.portal), .templates] + inputs,
+                    sitemapEntry: listed ? (view.sitePath, view.published) : nil,
+                    view: values) { [templates] in .text(try templates.render(values(), page: template, file: file)) }
+    }
+
+    private func home() -> Page {
+        let view = PageView(portal: site.portal, sitePath: SiteLayout.home, title: site.portal.name, column: "首页", published: nil, source: nil)
+        return html(.home, view, inputs: [.site(.schema), .site(.orgList), .site(.reportList)] + everyOrg + everyReport) { [site] view in
+            ListingViews(site: site).home(root: view.root)
+        }
+    }
+
+    private func org(_ org: Org) -> Page {
+        let reports = site.reports(of: org.slug)
+        let view = PageView(portal: site.portal, sitePath: SiteLayout.org(org.slug), title: org.name, column: org.shortName,
+                            published: reports.last?.published, source: org.name)
+        return html(.org, view, inputs: [.site(.org(org.slug)), .site(.reportList)] + reports.map { .site(.report($0.sitePath)) }) { [site] view in
+            ListingViews(site: site).org(org, root: view.root)
+        }
+    }
+
+    /// A report's page and its print page.
+    private func reportPages(_ report: Report) -> [Page] {
+        guard let org = site.org(report.org) else { return [] }
+        let reportView = ReportView(report: report, org: org, schema: site.schema, allowsRawHTML: site.portal.allowsRawHTML,
+                                    hasPDF: reportsWithPDF.includes(report.sitePath))
+        let reads: [PageInput] = [.site(.schema), .site(.org(org.slug)), .site(.report(report.sitePath))]
+        let web = PageView(portal: site.portal, sitePath: report.sitePath, title: report.title, column: "法治政府建设年度报告",
+                           published: report.published, source: org.name)
+        let print = PageView(portal: site.portal, sitePath: SiteLayout.print(org: report.org, year: report.year), title: report.title,
+                             column: "法治政府建设年度报告", published: report.published, source: org.name)
+        return [
+            html(.report, web, inputs: reads + [.pdf(report.sitePath)]) { reportView.dictionary(root: $0.root) },
+            html(.print, print, inputs: reads) { reportView.printDictionary(root: $0.root) },
+        ]
+    }
+
+    private func documents() -> Page {
+        let view = PageView(portal: site.portal, sitePath: SiteLayout.documents, title: "文件登记", column: "文件登记", published: nil, source: nil)
+        return html(.documents, view, inputs: [.site(.reportList)] + everyReport) { [site] view in
+            ListingViews(site: site).documents(root: view.root)
+        }
+    }
+
+    /// Served for any missing address, so its links lead from the base URL's path, not from its own folder.
+    private func notFound() -> Page {
+        var view = PageView(portal: site.portal, sitePath: SiteLayout.home, title: "页面不存在", column: "404", published: nil, source: nil)
+        view.absoluteRoot = site.portal.basePath
+        return html(.notFound, view, file: SiteLayout.notFound, inputs: [], listed: false) { _ in [:] }
+    }
+
+    private func sitemap(_ entries: [(path: String, lastModified: SimpleDate?)]) -> Page {
+        Page(kind: .sitemap, file: SiteLayout.sitemap, inputs: [.site(.portal), .site(.orgList), .site(.reportList)] + everyReport,
+             sitemapEntry: nil) { [site] in .text(Sitemap.xml(baseURL: site.portal.baseURL, pages: entries)) }
+    }
+
+    private func robots() -> Page {
+        Page(kind: .robots, file: SiteLayout.robots, inputs: [.site(.portal)], sitemapEntry: nil) { [site] in
+            .text("User-agent: *\nAllow: /\nSitemap: \(site.portal.baseURL)\(SiteLayout.sitemap)\n")
+        }
+    }
+
+    private func feed() -> Page {
+        Page(kind: .feed, file: SiteLayout.feed, inputs: [.site(.portal), .site(.orgList), .site(.reportList)] + everyOrg + everyReport,
+             sitemapEntry: nil) { [site] in .text(AtomFeed.xml(site: site)) }
+    }
+
+    private func asset(_ asset: TemplateSet.Asset) -> Page {
+        Page(kind: .asset, file: asset.sitePath, inputs: [.asset(asset.sitePath)], sitemapEntry: nil) {
+            .data(try Data(contentsOf: asset.file))
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import GongkaiBase
+import GongkaiModel
+import GongkaiSyntax
+import Mustache
+
+/// The Mustache templates of `Templates/` and the assets beside them.
+public struct TemplateSet: Sendable {
+    /// Every page template the page kinds name; each must exist.
+    package static var pageTemplates: [String] { PageKind.allCases.compactMap(\.template) }
+
+    package let library: MustacheLibrary
+    /// Site paths of the assets (`assets/site.css`), the files they are read from, and their bytes' fingerprints.
+    package let assets: [Asset]
+    /// Of every template's text: a page reads its template and the partials and parents it names.
+    package let fingerprint: UInt64
+
+    package struct Asset {
+        package let sitePath: String
+        package let file: URL
+        package let fingerprint: UInt64
+    }
+
+    package init(library: MustacheLibrary, assets: [Asset], fingerprint: UInt64 = 0) {
+        self.library = library
+        self.assets = assets
+        self.fingerprint = fingerprint
+    }
+
+    /// Loads `*.mustache` (named by file name without extension) and `assets/**`; problems become diagnostics.
+    public static func load(from directory: URL, displayName: String, into diagnostics: inout [Diagnostic]) -> TemplateSet? {
+        _ = TemplateEscaping.registered
+        let fileManager = FileManager.default
+        guard let names = try? fileManager.contentsOfDirectory(atPath: directory.path) else {
+            diagnostics.append(.error("template.missing-folder", at: SourceLocation(file: displayName, line: 1, column: 1),
+                                      "the templates folder cannot be read" | "无法读取模板文件夹"))
+            return nil
+        }
+        var library = MustacheLibrary()
+        var ok = true
+        var files: [SourceFile] = []
+        for name in names.sorted() where name.hasSuffix(".mustache") {
+            let display = "\(displayName)/\(name)"
+            guard let file = SourceReader.read(directory.appendingPathComponent(name), displayPath: display, into: &diagnostics) else {
+                ok = false
+                continue
+            }
+            files.append(file)
+            do {
+                library.register(try MustacheTemplate(string: file.text), named: String(name.dropLast(".mustache".count)))
+            } catch let error as MustacheTemplate.ParserError {
+                ok = false
+                diagnostics.append(.error("template.syntax", at: file.location(line: error.context.lineNumber, column: error.context.columnNumber),
+                                          "template syntax error: \(error.error)" | "模板语法错误：\(error.error)"))
+            } catch {
+                ok = false
+                diagnostics.append(.error("template.syntax", at: file.start, "template syntax error: \(error)" | "模板语法错误：\(error)"))
+            }
+        }
+        for page in pageTemplates where !names.contains("\(page).mustache") {
+            ok = false
+            diagnostics.append(.error("template.missing", at: SourceLocation(file: "\(displayName)/\(page).mustache", line: 1, column: 1),
+                                      "the page template `\(page).mustache` is missing" | "缺少页面模板 `\(page).mustache`"))
+        }
+        let lint = TemplateLint.check(files, templateNames: Set(names.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) }))
+        diagnostics += lint
+        if lint.hasErrors { ok = false }
+        let assetsFolder = directory.appendingPathComponent("assets")
+        var assets: [Asset] = []
+        if let enumerator = fileManager.enumerator(at: assetsFolder, includingPropertiesForKeys: [.isRegularFileKey]) {
+            for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+                let relative = url.standardizedFileURL.path.dropFirst(assetsFolder.standardizedFileURL.path.count + 1)
+                // Read here for the fingerprint, and again when written: an asset is small, and one that is gone by
+                // then fails the render instead of publishing a stale copy.
+                guard let data = fileManager.contents(atPath: url.path) else {
+                    ok = false
+                    diagnostics.append(.error("source.unreadable", at: SourceLocation(file: "\(displayName)/assets/\(relative)", line: 1, column: 1),
+                                              "cannot read this file" | "无法读取此文件"))
+                    continue
+                }
+                assets.append(Asset(sitePath: "assets/\(relative)", file: url, fingerprint: Fingerprint.of(data)))
+            }
+        }
+        assets.sort { $0.sitePath < $1.sitePath }
+        let fingerprint = Fingerprint.of(files.flatMap { [$0.path, $0.text] })
+        return ok ? TemplateSet(library: library, assets: assets, fingerprint: fingerprint) : nil
+    }
+
+    /// The page's text; a template that is not loaded is an error, never an empty page.
+    package func render(_ view: [String: Any], page: String, file: String) throws -> String {
+        guard let text = library.render(view, withTemplate: page) else { throw RenderFailure(file: file, template: page) }
+        return text
+    }
+}
+
+/// A page that could not be rendered. The build reports it as a diagnostic at the template and publishes nothing.
+package struct RenderFailure: Error, Sendable {
+    /// The page's site path: `hs-gdb/2023/index.html`.
+    package let file: String
+    package let template: String
+
+    package func diagnostic(templatesDisplayName: String) -> Diagnostic {
+        .error("template.not-loaded", at: SourceLocation(file: "\(templatesDisplayName)/\(template).mustache", line: 1, column: 1),
+               "the page \(file) cannot be rendered: the template `\(template)` is not loaded"
+                 | "无法生成页面 \(file)：模板 `\(template)` 未载入")
+    }
+}
