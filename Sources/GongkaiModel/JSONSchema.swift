@@ -1,19 +1,71 @@
+import Foundation
 import GongkaiBase
 import GongkaiSyntax
 
-/// A JSON Schema (2020-12 subset) written in YAML, as `schema.yaml` gives it for front matter, `org.yaml` and
-/// `portal.yaml`. Kept as the YAML node it was read from, so a mistake in the schema itself can be located too.
+/// A JSON Schema (2020-12 subset) of front matter, `org.yaml` or `portal.yaml`, compiled once when schema.yaml is
+/// read: `$ref`s resolved, patterns compiled. Rules refer to each other by index, so a definition may refer to
+/// itself.
 package struct JSONSchema: Sendable {
-    package let node: YAMLNode
-    /// `$defs` of the root schema, for `$ref: "#/$defs/NAME"`.
-    package let definitions: [String: YAMLNode]
+    package struct Rule: Sendable {
+        /// The schema `false`: no value is allowed.
+        package var rejectsEverything = false
+        package var type: String?
+        package var allowed: [String]?
+        package var constant: String?
+        package var pattern: Pattern?
+        package var minLength: Int?
+        package var maxLength: Int?
+        package var minimum: Double?
+        package var maximum: Double?
+        /// `format: date`.
+        package var isDate = false
+        /// `x-within-report-year: true`.
+        package var withinReportYear = false
+        package var required: [String] = []
+        package var properties: [(key: String, rule: Int)] = []
+        package var additional = Additional.allowed
+        package var items: Int?
+        package var minItems: Int?
+        package var maxItems: Int?
+        /// Where the rule is written in schema.yaml.
+        package var location: SourceLocation?
 
-    package init(_ node: YAMLNode) {
-        self.node = node
-        var definitions: [String: YAMLNode] = [:]
-        for entry in node["$defs"]?.entries ?? [] { definitions[entry.key] = entry.value }
-        self.definitions = definitions
+        package init() {}
+
+        package func property(_ key: String) -> Int? { properties.first { $0.key == key }?.rule }
     }
+
+    /// What a mapping may hold besides its `properties`.
+    package enum Additional: Sendable {
+        case allowed, forbidden, rule(Int)
+    }
+
+    package struct Pattern: Sendable {
+        package let source: String
+        package let regex: NSRegularExpression
+
+        package init(source: String, regex: NSRegularExpression) {
+            self.source = source
+            self.regex = regex
+        }
+
+        package func matches(_ text: String) -> Bool {
+            regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        }
+    }
+
+    package let rules: [Rule]
+    package let root: Int
+    /// Where the schema is written (its key in schema.yaml), for what is wrong with the schema as a whole.
+    package let location: SourceLocation
+
+    package init(rules: [Rule], root: Int, location: SourceLocation) {
+        self.rules = rules
+        self.root = root
+        self.location = location
+    }
+
+    package subscript(_ index: Int) -> Rule { rules[index] }
 
     /// The keywords this subset understands; any other key in a schema is a mistake in schema.yaml.
     package static let keywords: Set<String> = [

@@ -71,8 +71,6 @@ public struct DeclaredDocument: Sendable, Hashable {
         self.kind = kind
         self.issuer = issuer
     }
-
-    package static let fields = ["title", "issued", "kind", "issuer"]
 }
 
 public struct HeadingEntry: Sendable {

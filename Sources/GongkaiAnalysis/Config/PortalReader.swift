@@ -6,20 +6,17 @@ extension Portal {
     /// Reads `portal.yaml` after checking it against the portal schema.
     package static func read(_ node: YAMLNode, schema: JSONSchema, into diagnostics: inout [Diagnostic]) -> Portal? {
         var validator = JSONSchemaValidator(schema: schema, what: "portal.yaml" | "portal.yaml ")
-        validator.validate(node)
+        let fields = validator.validate(node)
         diagnostics += validator.diagnostics
-        var fields = FieldReader(node, what: "portal.yaml" | "portal.yaml ")
         let name = fields.string("name"), baseURL = fields.string("base_url")
         let sponsor = fields.string("sponsor"), siteCode = fields.string("site_code")
         let icp = fields.string("icp_record"), police = fields.string("police_record")
-        let language = fields.optionalString("language") ?? "zh-CN"
-        let description = fields.optionalString("description"), contact = fields.optionalString("contact")
-        let rawHTML = fields.optionalBool("raw_html") ?? false
-        diagnostics += fields.diagnostics
+        let language = fields.string("language") ?? "zh-CN"
+        let description = fields.string("description"), contact = fields.string("contact")
+        let rawHTML = fields.bool("raw_html") ?? false
         // The default schema's pattern already says this; a portal schema of schema.yaml may not, and the sitemap and
         // feed need an absolute address either way.
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")), let location = node["base_url"]?.location {
-            if validator.diagnostics.contains(where: { $0.location == location }) { return nil }
             diagnostics.append(.error("portal.base-url", at: location, "`base_url` must be an absolute http(s) address" | "`base_url` 必须是完整的 http(s) 网址",
                                       hint: "for example https://fzbg.example.gov.cn/" | "例如 https://fzbg.example.gov.cn/"))
             return nil

@@ -12,14 +12,21 @@ extension Schema {
         guard node.entries != nil else { return nil }
 
         var schemas: [String: JSONSchema] = [:]
-        for (key, fallback) in [("front_matter", nil), ("org", DefaultSchemas.org), ("portal", DefaultSchemas.portal)] {
-            if let given = node[key] {
+        let documents: [(key: String, fallback: String?, contract: [SchemaContract.Field])] = [
+            ("front_matter", nil, SchemaContract.frontMatter), ("org", DefaultSchemas.org, SchemaContract.org),
+            ("portal", DefaultSchemas.portal, SchemaContract.portal),
+        ]
+        for (key, fallback, contract) in documents {
+            if let given = node[key], let location = node.entries?.first(where: { $0.key == key })?.keyLocation {
                 diagnostics += SchemaLint.check(given)
-                schemas[key] = JSONSchema(given)
+                let schema = JSONSchemaCompiler.compile(given, at: location, into: &diagnostics)
+                SchemaContract.check(schema, contract, what: key, into: &diagnostics)
+                schemas[key] = schema
             } else if let fallback {
                 var ignored: [Diagnostic] = []
                 let file = SourceFile(path: "(built-in \(key) schema)", text: fallback)
-                schemas[key] = YAMLReader.read(fallback, in: file, firstLine: 1, into: &ignored).map(JSONSchema.init)
+                schemas[key] = YAMLReader.read(fallback, in: file, firstLine: 1, into: &ignored)
+                    .map { JSONSchemaCompiler.compile($0, at: file.start, into: &ignored) }
             } else {
                 diagnostics.append(.error("schema.missing-field", at: node.location, "schema.yaml lacks `front_matter`, the schema of a report's front matter"
                                           | "schema.yaml 缺少 `front_matter`（报告前置信息的结构定义）"))

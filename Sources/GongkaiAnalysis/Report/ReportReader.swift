@@ -24,27 +24,14 @@ package struct ReportReader {
               let yaml = YAMLReader.read(split.yaml, in: file, firstLine: split.yamlFirstLine, into: &diagnostics)
         else { return nil }
 
-        // The schema decides what the front matter may hold; the reader then reads what Gongkai needs, and
-        // reports again only what the schema let through (the two agree on ids, and duplicates are dropped).
+        // The schema decides what the front matter holds and checks it, once; what passed is read as it is.
         var validator = JSONSchemaValidator(schema: schema.frontMatter, what: Self.frontMatterName, reportYear: fileYear)
-        validator.validate(yaml)
+        let fields = validator.validate(yaml)
         diagnostics += validator.diagnostics
-        var fields = FieldReader(yaml, what: ReportReader.frontMatterName)
-        fields.requirePresent(["org", "year", "title", "published"])
-        let org = fields.optionalString("org"), title = fields.optionalString("title")
-        let year = yaml["year"] == nil ? nil : fields.integer("year")
-        let statusText = fields.optionalString("status") ?? Report.Status.published.rawValue
-        let indexNumber = fields.optionalString("index_no"), documentNumber = fields.optionalString("doc_number")
-        let written = fields.optionalDate("written"), published = fields.optionalDate("published")
-        let documentEntries = fields.optionalMapping("documents")
-        diagnostics += fields.diagnostics
-
-        let status = Report.Status(rawValue: statusText)
-        if status == nil, let location = yaml["status"]?.location {
-            diagnostics.append(.error("schema.enum", at: location, "`status` must be published or draft; found `\(statusText)`"
-                                        | "`status` 只能是 published（已公开）或 draft（草稿），此处为 `\(statusText)`",
-                                      correction: Suggestion.correction(for: statusText, in: ["published", "draft"])))
-        }
+        let org = fields.string("org"), title = fields.string("title"), year = fields.integer("year")
+        let status = fields.string("status").map { Report.Status(rawValue: $0) } ?? .published
+        let indexNumber = fields.string("index_no"), documentNumber = fields.string("doc_number")
+        let written = fields.date("written"), published = fields.date("published")
         if let org, org != orgFolder, let location = yaml["org"]?.location {
             diagnostics.append(.error("report.org-mismatch", at: location,
                                       "`org: \(org)` does not match the folder `\(orgFolder)` the report is in"
@@ -57,11 +44,15 @@ package struct ReportReader {
                                         | "`year: \(year)` 与文件名 \(fileYear).md 不一致",
                                       hint: "write `year: \(fileYear)` or rename the file" | "改为 `year: \(fileYear)`，或重命名文件"))
         }
-        let documents = documentEntries.compactMap { readDocument($0.key, $0.value, into: &diagnostics) }
+        let documents = fields.mappings("documents").compactMap { key, document in
+            document.string("title").map {
+                DeclaredDocument(key: key, title: $0, issued: document.date("issued"), kind: document.string("kind"), issuer: document.string("issuer"))
+            }
+        }
 
         var analyzer = ReportAnalyzer(file: file, bodyFirstLine: split.bodyFirstLine, schema: schema,
                                       documents: documents,
-                                      declaredDocumentKeys: Set(documentEntries.map(\.key)), org: orgFolder, year: fileYear, allowsRawHTML: allowsRawHTML)
+                                      declaredDocumentKeys: Set((yaml["documents"]?.entries ?? []).map(\.key)), org: orgFolder, year: fileYear, allowsRawHTML: allowsRawHTML)
         var tree = MarkdownParser.parse(split.body)
         analyzer.analyze(&tree)
         diagnostics += analyzer.diagnostics
@@ -71,15 +62,5 @@ package struct ReportReader {
                       documentNumber: documentNumber, written: written, published: published, documents: documents,
                       sourcePath: file.path, body: .empty, headings: analyzer.headings, figures: analyzer.figures,
                       mentions: analyzer.mentions, planItems: analyzer.planItems, planReferences: analyzer.planReferences), tree)
-    }
-
-    private func readDocument(_ key: String, _ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> DeclaredDocument? {
-        var reader = FieldReader(node, what: "document `\(key)`" | "文件 `\(key)` ")
-        reader.rejectUnknownKeys(DeclaredDocument.fields)
-        let title = reader.string("title"), issued = reader.optionalDate("issued")
-        let kind = reader.optionalString("kind"), issuer = reader.optionalString("issuer")
-        diagnostics += reader.diagnostics
-        guard let title else { return nil }
-        return DeclaredDocument(key: key, title: title, issued: issued, kind: kind, issuer: issuer)
     }
 }

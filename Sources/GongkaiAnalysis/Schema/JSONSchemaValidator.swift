@@ -3,8 +3,9 @@ import GongkaiBase
 import GongkaiModel
 import GongkaiSyntax
 
-/// Checks a YAML value against a `JSONSchema`, reading scalars as the schema types them: `no`, `on`, `0123`
-/// and `2023-07-12` are whatever the schema says they are, never YAML 1.1's guess.
+/// Checks a YAML value against a compiled `JSONSchema`, reading scalars as the schema types them: `no`, `on`,
+/// `0123` and `2023-07-12` are whatever the schema says they are, never YAML 1.1's guess. What passes is read from
+/// `ValidatedFields`: one validation, and the readers never check again.
 package struct JSONSchemaValidator {
     package let schema: JSONSchema
     /// How the document is named in messages ("the front matter").
@@ -12,7 +13,9 @@ package struct JSONSchemaValidator {
     /// The report's year, for `x-within-report-year`.
     package var reportYear: Int?
     private(set) var diagnostics: [Diagnostic] = []
-    private static let maximumReferenceDepth = 32
+    /// The paths (`documents.rules.title`) of values with a mistake: the readers take them as absent.
+    private var failedPaths = Set<String>()
+    private static let maximumDepth = 64
 
     package init(schema: JSONSchema, what: Message, reportYear: Int? = nil) {
         self.schema = schema
@@ -20,57 +23,56 @@ package struct JSONSchemaValidator {
         self.reportYear = reportYear
     }
 
-    package mutating func validate(_ value: YAMLNode) {
-        validate(value, against: schema.node, path: "", depth: 0)
+    /// Validates the mapping and gives its fields as the schema has checked them.
+    package mutating func validate(_ value: YAMLNode) -> ValidatedFields {
+        validate(value, against: schema.root, path: "", depth: 0)
+        return ValidatedFields(node: value, path: "", failedPaths: failedPaths)
     }
 
-    private mutating func fail(_ id: String, _ node: YAMLNode, _ message: Message, hint: Message? = nil, correction: Correction? = nil) {
+    private mutating func fail(_ id: String, _ node: YAMLNode, _ message: Message, hint: Message? = nil, correction: Correction? = nil,
+                               path: String) {
         diagnostics.append(.error(id, at: node.location, message, hint: hint, correction: correction))
+        failedPaths.insert(path)
     }
 
-    private func resolve(_ schemaNode: YAMLNode) -> YAMLNode? {
-        guard let reference = schemaNode["$ref"]?.string else { return schemaNode }
-        let prefix = "#/$defs/"
-        guard reference.hasPrefix(prefix) else { return nil }
-        return schema.definitions[String(reference.dropFirst(prefix.count))]
-    }
-
-    private mutating func validate(_ value: YAMLNode, against rawSchema: YAMLNode, path: String, depth: Int) {
-        guard depth < Self.maximumReferenceDepth, let schemaNode = resolve(rawSchema) else { return }
-        if case .scalar(let flag, _) = schemaNode, flag == "false" {
-            fail("schema.not-allowed", value, "`\(path)` is not allowed here" | "此处不允许 `\(path)`")
+    private mutating func validate(_ value: YAMLNode, against index: Int, path: String, depth: Int) {
+        guard depth < Self.maximumDepth else { return }
+        let rule = schema[index]
+        if rule.rejectsEverything {
+            fail("schema.not-allowed", value, "`\(path)` is not allowed here" | "此处不允许 `\(path)`", path: path)
             return
         }
         let name = path.isEmpty ? what : "`\(path)`" | "`\(path)` "
 
-        if let allowed = schemaNode["enum"]?.items?.compactMap(\.string) {
+        if let allowed = rule.allowed {
             if let text = value.string, !allowed.contains(text) {
                 fail("schema.enum", value, "\(name.en) must be one of \(allowed.joined(separator: ", ")); found `\(text)`"
                      | "\(name.zh)只能是 \(allowed.joined(separator: "、")) 之一，此处为 `\(text)`",
-                     correction: Suggestion.correction(for: text, in: allowed))
+                     correction: Suggestion.correction(for: text, in: allowed), path: path)
                 return
             }
         }
-        if let constant = schemaNode["const"]?.string, value.string != constant {
-            fail("schema.const", value, "\(name.en) must be `\(constant)`" | "\(name.zh)必须是 `\(constant)`")
+        if let constant = rule.constant, value.string != constant {
+            fail("schema.const", value, "\(name.en) must be `\(constant)`" | "\(name.zh)必须是 `\(constant)`", path: path)
         }
-        if let type = schemaNode["type"]?.string, !checkType(type, of: value, name: name) { return }
+        if let type = rule.type, !checkType(type, of: value, name: name, path: path) { return }
 
         switch value {
         case .scalar(let text, _):
-            checkScalar(text, value, schemaNode, name: name)
+            checkScalar(text, value, rule, name: name, path: path)
         case .mapping(let entries, _):
-            checkMapping(entries, value, schemaNode, path: path, depth: depth)
+            checkMapping(entries, value, rule, path: path, depth: depth)
         case .sequence(let items, _):
-            if let minimum = schemaNode["minItems"]?.string.flatMap(Int.init), items.count < minimum {
-                fail("schema.min-items", value, "\(name.en) needs at least \(minimum) item\(minimum == 1 ? "" : "s")" | "\(name.zh)至少需要 \(minimum) 项")
+            if let minimum = rule.minItems, items.count < minimum {
+                fail("schema.min-items", value, "\(name.en) needs at least \(minimum) item\(minimum == 1 ? "" : "s")" | "\(name.zh)至少需要 \(minimum) 项",
+                     path: path)
             }
-            if let maximum = schemaNode["maxItems"]?.string.flatMap(Int.init), items.count > maximum {
-                fail("schema.max-items", value, "\(name.en) may have at most \(maximum) items" | "\(name.zh)最多 \(maximum) 项")
+            if let maximum = rule.maxItems, items.count > maximum {
+                fail("schema.max-items", value, "\(name.en) may have at most \(maximum) items" | "\(name.zh)最多 \(maximum) 项", path: path)
             }
-            if let itemSchema = schemaNode["items"] {
+            if let itemRule = rule.items {
                 for (index, item) in items.enumerated() {
-                    validate(item, against: itemSchema, path: "\(path)[\(index)]", depth: depth + 1)
+                    validate(item, against: itemRule, path: "\(path)[\(index)]", depth: depth + 1)
                 }
             }
         case .null:
@@ -79,7 +81,7 @@ package struct JSONSchemaValidator {
     }
 
     /// Whether `value` can be read as `type`; reports it when not.
-    private mutating func checkType(_ type: String, of value: YAMLNode, name: Message) -> Bool {
+    private mutating func checkType(_ type: String, of value: YAMLNode, name: Message, path: String) -> Bool {
         let matches: Bool
         switch (type, value) {
         case ("string", .scalar): matches = true
@@ -99,79 +101,109 @@ package struct JSONSchemaValidator {
             let hint = type == "boolean" && ["yes", "no", "on", "off", "y", "n"].contains(value.string?.lowercased() ?? "")
                 ? "write true or false" | "请写 true 或 false" : nil
             if case .null = value {
-                fail("schema.type", value, "\(name.en) is empty; it must be \(expected.en)" | "\(name.zh)为空，应为\(expected.zh)")
+                fail("schema.type", value, "\(name.en) is empty; it must be \(expected.en)" | "\(name.zh)为空，应为\(expected.zh)", path: path)
             } else {
                 fail("schema.type", value, "\(name.en) must be \(expected.en), found \(found.en)" | "\(name.zh)应为\(expected.zh)，此处为\(found.zh)",
-                     hint: hint)
+                     hint: hint, path: path)
             }
         }
         return matches
     }
 
-    private mutating func checkScalar(_ text: String, _ value: YAMLNode, _ schemaNode: YAMLNode, name: Message) {
-        if let pattern = schemaNode["pattern"]?.string {
-            if let regex = try? Regex(pattern) {
-                if (try? regex.firstMatch(in: text)) == nil {
-                    fail("schema.pattern", value, "\(name.en) `\(text)` does not have the required form (\(pattern))"
-                         | "\(name.zh) `\(text)` 的格式不符合要求（\(pattern)）")
-                }
-            } else if let location = schemaNode["pattern"]?.location {
-                diagnostics.append(.error("schema.invalid-pattern", at: location,
-                                          "this pattern is not a valid regular expression" | "此 pattern 不是有效的正则表达式"))
-            }
+    private mutating func checkScalar(_ text: String, _ value: YAMLNode, _ rule: JSONSchema.Rule, name: Message, path: String) {
+        if let pattern = rule.pattern, !pattern.matches(text) {
+            fail("schema.pattern", value, "\(name.en) `\(text)` does not have the required form (\(pattern.source))"
+                 | "\(name.zh) `\(text)` 的格式不符合要求（\(pattern.source)）", path: path)
         }
-        if let minimum = schemaNode["minLength"]?.string.flatMap(Int.init), text.count < minimum {
-            fail("schema.min-length", value, "\(name.en) must have at least \(minimum) characters" | "\(name.zh)至少需要 \(minimum) 个字")
+        if let minimum = rule.minLength, text.count < minimum {
+            fail("schema.min-length", value, "\(name.en) must have at least \(minimum) characters" | "\(name.zh)至少需要 \(minimum) 个字", path: path)
         }
-        if let maximum = schemaNode["maxLength"]?.string.flatMap(Int.init), text.count > maximum {
-            fail("schema.max-length", value, "\(name.en) may have at most \(maximum) characters" | "\(name.zh)最多 \(maximum) 个字")
+        if let maximum = rule.maxLength, text.count > maximum {
+            fail("schema.max-length", value, "\(name.en) may have at most \(maximum) characters" | "\(name.zh)最多 \(maximum) 个字", path: path)
         }
         if let number = Double(text) {
-            if let minimum = schemaNode["minimum"]?.string.flatMap(Double.init), number < minimum {
+            if let minimum = rule.minimum, number < minimum {
                 fail("schema.minimum", value, "\(name.en) must be at least \(minimum.formatted); found \(text)"
-                     | "\(name.zh)不能小于 \(minimum.formatted)，此处为 \(text)")
+                     | "\(name.zh)不能小于 \(minimum.formatted)，此处为 \(text)", path: path)
             }
-            if let maximum = schemaNode["maximum"]?.string.flatMap(Double.init), number > maximum {
+            if let maximum = rule.maximum, number > maximum {
                 fail("schema.maximum", value, "\(name.en) must be at most \(maximum.formatted); found \(text)"
-                     | "\(name.zh)不能大于 \(maximum.formatted)，此处为 \(text)")
+                     | "\(name.zh)不能大于 \(maximum.formatted)，此处为 \(text)", path: path)
             }
         }
-        if schemaNode["format"]?.string == "date" {
+        if rule.isDate {
             guard let date = SimpleDate(iso: text) else {
                 fail("schema.date", value, "\(name.en) must be a date that exists, written YYYY-MM-DD; found `\(text)`"
                      | "\(name.zh)必须是真实存在的日期，格式为 YYYY-MM-DD，此处为 `\(text)`",
-                     hint: "for example 2023-07-12" | "例如 2023-07-12")
+                     hint: "for example 2023-07-12" | "例如 2023-07-12", path: path)
                 return
             }
-            if schemaNode["x-within-report-year"]?.string == "true", let reportYear, date.year != reportYear {
+            if rule.withinReportYear, let reportYear, date.year != reportYear {
                 fail("schema.date-outside-year", value, "\(name.en) \(date) is not in the report's year \(reportYear)"
-                     | "\(name.zh) \(date) 不在报告年度 \(reportYear) 年内")
+                     | "\(name.zh) \(date) 不在报告年度 \(reportYear) 年内", path: path)
             }
         }
     }
 
     private mutating func checkMapping(_ entries: [(key: String, keyLocation: SourceLocation, value: YAMLNode)], _ value: YAMLNode,
-                                       _ schemaNode: YAMLNode, path: String, depth: Int) {
-        let properties = schemaNode["properties"]?.entries ?? []
-        let known = properties.map(\.key)
-        for required in schemaNode["required"]?.items?.compactMap(\.string) ?? [] where value[required] == nil || value[required]!.isNull {
-            let owner = path.isEmpty ? what : "`\(path)`" | "`\(path)` "
+                                       _ rule: JSONSchema.Rule, path: String, depth: Int) {
+        let owner = path.isEmpty ? what : "`\(path)`" | "`\(path)` "
+        for required in rule.required where value[required] == nil || value[required]!.isNull {
             fail("schema.missing-field", value, "\(owner.en) lacks the required field `\(required)`" | "\(owner.zh)缺少必填字段 `\(required)`",
-                 hint: "add a line `\(required): …`" | "添加一行 `\(required): …`")
+                 hint: "add a line `\(required): …`" | "添加一行 `\(required): …`", path: path.isEmpty ? required : "\(path).\(required)")
         }
-        let additional = schemaNode["additionalProperties"]
         for entry in entries {
             let childPath = path.isEmpty ? entry.key : "\(path).\(entry.key)"
-            if let propertySchema = properties.first(where: { $0.key == entry.key })?.value {
-                validate(entry.value, against: propertySchema, path: childPath, depth: depth + 1)
-            } else if let additional, additional.string == "false" {
-                let owner = path.isEmpty ? what : "`\(path)`" | "`\(path)` "
+            if let property = rule.property(entry.key) {
+                validate(entry.value, against: property, path: childPath, depth: depth + 1)
+                continue
+            }
+            switch rule.additional {
+            case .allowed:
+                break
+            case .forbidden:
                 diagnostics.append(.error("schema.unknown-key", at: entry.keyLocation,
                                           "unknown field `\(entry.key)` in \(owner.en)" | "\(owner.zh)中有未知字段 `\(entry.key)`",
-                                          correction: Suggestion.correction(for: entry.key, in: known)))
-            } else if let additional, additional.entries != nil {
+                                          correction: Suggestion.correction(for: entry.key, in: rule.properties.map(\.key))))
+                failedPaths.insert(childPath)
+            case .rule(let additional):
                 validate(entry.value, against: additional, path: childPath, depth: depth + 1)
             }
+        }
+    }
+}
+
+/// A mapping's fields as its schema checked them. A value with a mistake reads as absent (its diagnostic says why),
+/// so a reader never reports a field again; the types a reader takes a field in are those the schema contract
+/// (`SchemaContract`) makes every schema give it.
+package struct ValidatedFields {
+    package let node: YAMLNode
+    /// Where the mapping stands in the document: `` for the top, `documents.rules` for a document.
+    let path: String
+    let failedPaths: Set<String>
+
+    private func value(_ key: String) -> YAMLNode? {
+        let path = self.path.isEmpty ? key : "\(self.path).\(key)"
+        guard !failedPaths.contains(path), let value = node[key], !value.isNull else { return nil }
+        return value
+    }
+
+    package func string(_ key: String) -> String? { value(key)?.string }
+
+    package func integer(_ key: String) -> Int? { value(key)?.string.flatMap { Int($0) } }
+
+    package func date(_ key: String) -> SimpleDate? { value(key)?.string.flatMap { SimpleDate(iso: $0) } }
+
+    package func bool(_ key: String) -> Bool? { value(key)?.string.flatMap { ["true": true, "false": false][$0] } }
+
+    /// A mapping of mappings (`documents:`), each with its own fields, in source order.
+    package func mappings(_ key: String) -> [(key: String, fields: ValidatedFields)] {
+        guard let entries = value(key)?.entries else { return [] }
+        let path = self.path.isEmpty ? key : "\(self.path).\(key)"
+        return entries.compactMap { entry in
+            let entryPath = "\(path).\(entry.key)"
+            guard !failedPaths.contains(entryPath), entry.value.entries != nil else { return nil }
+            return (entry.key, ValidatedFields(node: entry.value, path: entryPath, failedPaths: failedPaths))
         }
     }
 }

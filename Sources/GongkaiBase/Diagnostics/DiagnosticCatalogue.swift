@@ -60,6 +60,10 @@ public enum DiagnosticCatalogue {
         "schema.not-allowed": "The schema allows no value here." | "schema 不允许此处有值。",
         "schema.unknown-keyword": "schema.yaml uses a JSON Schema keyword Gongkai does not know; it would be ignored silently otherwise."
             | "schema.yaml 使用了 Gongkai 不支持的 JSON Schema 关键字，否则会被悄悄忽略。",
+        "schema.invalid-reference": "A `$ref` in schema.yaml does not name a definition of the schema's `$defs` (#/$defs/NAME)."
+            | "schema.yaml 中的 `$ref` 没有指向本结构 `$defs` 中的定义（#/$defs/名称）。",
+        "schema.contract": "A schema of schema.yaml does not give a field Gongkai reads the type Gongkai reads it as, or does not require a field Gongkai cannot do without (a report's org, year, title, published; a department's name; the portal's identity)."
+            | "schema.yaml 中的结构定义与 Gongkai 读取的字段类型不符，或没有把 Gongkai 必需的字段列为必填（报告的 org、year、title、published，部门的 name，门户的标识信息）。",
         "schema.invalid-pattern": "A `pattern` in schema.yaml is not a valid regular expression." | "schema.yaml 中的 `pattern` 不是有效的正则表达式。",
         "report.org-mismatch": "A report's `org` must equal the name of the folder it is in." | "报告的 `org` 必须与其所在文件夹同名。",
         "report.year-mismatch": "A report's `year` must equal the year in its file name." | "报告的 `year` 必须与文件名中的年度一致。",

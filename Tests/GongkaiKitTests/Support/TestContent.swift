@@ -40,7 +40,13 @@ struct TestContent {
             title: {type: string}
             status: {enum: [published, draft]}
             published: {type: string, format: date}
-            documents: {type: object}
+            documents:
+              type: object
+              additionalProperties:
+                type: object
+                required: [title]
+                additionalProperties: false
+                properties: {title: {type: string}, issued: {type: string, format: date}, kind: {type: string}, issuer: {type: string}}
         structure:
           parts:
             - {item: 下一年度主要安排, ids: [plans], plans: true, severity: off}

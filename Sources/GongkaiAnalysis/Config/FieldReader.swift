@@ -2,7 +2,8 @@ import GongkaiBase
 import GongkaiSyntax
 import GongkaiModel
 
-/// Reads the fields of one YAML mapping, collecting a diagnostic for each missing, mistyped or unknown field.
+/// Reads the fields of one mapping of schema.yaml (which has no schema of its own), collecting a diagnostic for each
+/// missing, mistyped or unknown field. Front matter, org.yaml and portal.yaml are read through their schemas instead.
 package struct FieldReader {
     package let node: YAMLNode
     package let what: Message
@@ -25,13 +26,6 @@ package struct FieldReader {
             diagnostics.append(.error("schema.unknown-key", at: entry.keyLocation,
                                       "unknown field `\(entry.key)` in \(what.en)" | "\(what.zh)中有未知字段 `\(entry.key)`",
                                       correction: Suggestion.correction(for: entry.key, in: known)))
-        }
-    }
-
-    /// Reports each of `keys` that is absent, at the mapping.
-    package mutating func requirePresent(_ keys: [String]) {
-        for key in keys where node[key] == nil || node[key]!.isNull {
-            _ = required(key)
         }
     }
 
@@ -66,16 +60,6 @@ package struct FieldReader {
         return text
     }
 
-    package mutating func integer(_ key: String) -> Int? {
-        guard let value = required(key), let text = string(value, key: key) else { return nil }
-        guard let number = Int(text) else {
-            diagnostics.append(.error("schema.type", at: value.location,
-                                      "`\(key)` must be a whole number, found `\(text)`" | "`\(key)` 必须是整数，此处为 `\(text)`"))
-            return nil
-        }
-        return number
-    }
-
     package mutating func optionalNumber(_ key: String) -> Double? {
         guard let value = node[key], !value.isNull, let text = string(value, key: key) else { return nil }
         guard let number = Double(text) else {
@@ -84,28 +68,6 @@ package struct FieldReader {
             return nil
         }
         return number
-    }
-
-    package mutating func date(_ key: String) -> SimpleDate? {
-        guard let value = required(key) else { return nil }
-        return date(value, key: key)
-    }
-
-    package mutating func optionalDate(_ key: String) -> SimpleDate? {
-        guard let value = node[key], !value.isNull else { return nil }
-        return date(value, key: key)
-    }
-
-    package mutating func date(_ value: YAMLNode, key: String) -> SimpleDate? {
-        guard let text = string(value, key: key) else { return nil }
-        guard let date = SimpleDate(iso: text) else {
-            diagnostics.append(.error("schema.date", at: value.location,
-                                      "`\(key)` must be a date that exists, written YYYY-MM-DD; found `\(text)`"
-                                        | "`\(key)` 必须是真实存在的日期，格式为 YYYY-MM-DD，此处为 `\(text)`",
-                                      hint: "for example 2023-07-12" | "例如 2023-07-12"))
-            return nil
-        }
-        return date
     }
 
     package mutating func optionalBool(_ key: String) -> Bool? {
@@ -118,17 +80,6 @@ package struct FieldReader {
                                       "`\(key)` must be true or false, found `\(text)`" | "`\(key)` 只能是 true 或 false，此处为 `\(text)`"))
             return nil
         }
-    }
-
-    /// A mapping whose values are themselves mappings (e.g. `documents:`), in source order.
-    package mutating func optionalMapping(_ key: String) -> [(key: String, keyLocation: SourceLocation, value: YAMLNode)] {
-        guard let value = node[key], !value.isNull else { return [] }
-        guard let entries = value.entries else {
-            diagnostics.append(.error("schema.type", at: value.location,
-                                      "`\(key)` must be a mapping, found \(value.kindName.en)" | "`\(key)` 必须是键值映射，此处为\(value.kindName.zh)"))
-            return []
-        }
-        return entries
     }
 
     package mutating func optionalStringList(_ key: String) -> [String] {
