@@ -45,9 +45,9 @@ let package = Package(
         .target(name: "GongkaiKit", dependencies: [
             "GongkaiBase", "GongkaiSyntax", "GongkaiModel", "GongkaiAnalysis", "GongkaiRender", "GongkaiOutput",
         ]),
-        // The thin command-line front end. Linked with jemalloc (Debian's libjemalloc-dev): a build allocates
-        // millions of small strings and tree nodes on every core, and jemalloc takes 10–15 % less time over a
-        // whole build than glibc's malloc (alternated runs on the large benchmark corpus).
+        // The thin command-line front end: arguments, the preview server, the watcher, external processes. Linked
+        // with jemalloc (Debian's libjemalloc-dev): a build allocates millions of small strings and tree nodes on
+        // every core, which jemalloc serves with less contention than glibc's malloc (measured in `make bench`).
         .executableTarget(
             name: "gongkai",
             dependencies: [

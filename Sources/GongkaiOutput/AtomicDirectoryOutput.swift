@@ -51,8 +51,8 @@ public final class AtomicDirectoryOutput: OutputSink {
         return stagingPath + "/" + sitePath
     }
 
-    /// One mkdir(2) per folder, remembered: Foundation's `createDirectory(withIntermediateDirectories:)` examined every
-    /// parent again on each call, a twentieth of a build. Pages are written from several threads; creating a folder
+    /// One mkdir(2) per folder, remembered: Foundation's `createDirectory(withIntermediateDirectories:)` examines every
+    /// parent again on each call, and a site writes a thousand files into a few hundred folders. Pages are written from several threads; creating a folder
     /// twice is harmless (EEXIST), the set is not.
     private func makeFolder(_ path: String) throws {
         guard !createdFolders.withLock({ $0.contains(path) }) else { return }

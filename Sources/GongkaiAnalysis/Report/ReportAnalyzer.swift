@@ -72,7 +72,7 @@ package struct ReportAnalyzer {
     /// closing `---` (a location must lie inside the file).
     private var bodyStartLine: Int { min(bodyFirstLine, file.lineCount) }
 
-    /// Changes the tree in place: copying every node's children into new arrays was a tenth of reading a report.
+    /// Changes the tree in place: no node's children array is copied.
     private mutating func transform(_ node: inout MarkdownNode) {
         switch node.kind {
         case .heading(let level):
@@ -167,7 +167,7 @@ package struct ReportAnalyzer {
     /// Removes a trailing `{#id}` from the heading's last text and returns the id.
     package static func takeExplicitID(from children: inout [MarkdownNode]) -> String? {
         guard let last = children.last, case .text(let text) = last.kind, text.utf8.last == UInt8(ascii: "}") else { return nil }
-        // The last `{#` found on bytes: Foundation's backwards search was a tenth of numbering the headings.
+        // The last `{#` found on bytes, from the end: no Foundation string search per heading.
         let utf8 = text.utf8
         var open = utf8.index(before: utf8.endIndex)
         while open > utf8.startIndex {

@@ -4,8 +4,8 @@ import GongkaiModel
 
 /// What every page's template receives: the portal's identity, the page's meta data and the path to the site root.
 ///
-/// Views are dictionaries of pre-formatted strings: swift-mustache renders them about three times faster than
-/// reflected structs, and a template never formats a date itself.
+/// Views are dictionaries of pre-formatted strings: swift-mustache looks them up without reflection, and a template
+/// never formats a date itself.
 package struct PageView {
     package let portal: Portal
     /// The page's own site path (`hs-gdb/2023/`), empty for the home page.

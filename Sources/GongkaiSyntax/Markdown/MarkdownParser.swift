@@ -62,7 +62,7 @@ package enum MarkdownParser {
             count += 1
             sibling = cmark_node_next(current)
         }
-        // Counted first: growing each node's array one child at a time was a tenth of the conversion.
+        // Counted first, so each node's children array is allocated once.
         var children: [MarkdownNode] = []
         children.reserveCapacity(count)
         var child = cmark_node_first_child(node)
