@@ -52,7 +52,7 @@ import Testing
     ] as [(String, String?, String?)])
     func theLastBracedIDIsTakenFromTheHeading(text: String, kept: String?, id: String?) {
         var children = [MarkdownNode(kind: .text(text), children: [], line: 1, byteColumn: 1)]
-        #expect(ReportAnalyzer.takeExplicitID(from: &children) == id)
+        #expect(HeadingNumbering.takeExplicitID(from: &children) == id)
         if let kept {
             guard case .text(let left) = children.last?.kind else { Issue.record("the text went away"); return }
             #expect(left == kept)

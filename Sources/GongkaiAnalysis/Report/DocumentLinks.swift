@@ -1,0 +1,47 @@
+import GongkaiBase
+import GongkaiModel
+import GongkaiSyntax
+
+/// Turns `doc:` links into references to the documents register, each with an anchor the register links back to,
+/// and reports declared documents the text never names.
+struct DocumentLinks {
+    let documents: [DeclaredDocument]
+    /// Every key under `documents:`, including those whose declaration has mistakes.
+    let declaredDocumentKeys: Set<String>
+    private(set) var mentions: [DocumentMention] = []
+    private var mentionCounts: [String: Int] = [:]
+
+    init(documents: [DeclaredDocument], declaredDocumentKeys: Set<String>) {
+        self.documents = documents
+        self.declaredDocumentKeys = declaredDocumentKeys
+    }
+
+    /// Called once the link's children are analysed.
+    mutating func visit(_ node: inout MarkdownNode, key: String, in context: inout BodyContext) {
+        guard documents.contains(where: { $0.key == key }) else {
+            node.kind = .group
+            // A declaration that is there but broken has its own diagnostic; the link just stays plain text.
+            guard !declaredDocumentKeys.contains(key) else { return }
+            context.diagnostics.append(.error("doc.unknown-key", at: context.location(of: node), "the document `\(key)` is not declared in the front matter" | "前置信息中没有声明文件 `\(key)`",
+                                      hint: "declare it under `documents:` with its title and date" | "在 `documents:` 下声明它的标题和日期",
+                                      correction: Suggestion.correction(for: key, in: documents.map(\.key))))
+            return
+        }
+        let count = (mentionCounts[key] ?? 0) + 1
+        mentionCounts[key] = count
+        let anchor = SiteLayout.mentionAnchor(key, count)
+        mentions.append(DocumentMention(key: key, anchor: anchor, section: context.currentSection))
+        node.kind = .reference(.document, target: .document(key: key), anchor: anchor)
+    }
+
+    /// Once the whole body is walked.
+    func finish(in context: inout BodyContext) {
+        for document in documents where mentionCounts[document.key] == nil {
+            context.diagnostics.append(.warning("doc.unused", at: context.file.start,
+                                                "the document `\(document.key)` (《\(document.title)》) is declared but never linked"
+                                                  | "文件 `\(document.key)`（《\(document.title)》）已声明但正文中没有链接",
+                                                hint: "link it where the report names it: [《\(document.title)》](doc:\(document.key))"
+                                                  | "在正文提到它的地方加链接：[《\(document.title)》](doc:\(document.key))"))
+        }
+    }
+}
