@@ -70,8 +70,8 @@ struct PDFCommand: ParsableCommand {
                 }
                 let targets = site.reports.filter { selected.isEmpty || selected.contains($0.sitePath) }
                 for path in kept.subtracting(targets.map(\.sitePath)) {
-                    try FileManager.default.copyItem(at: outputURL.appendingPathComponent(path + "report.pdf"),
-                                                     to: staging.appendingPathComponent(path + "report.pdf"))
+                    try FileManager.default.copyItem(at: outputURL.appendingPathComponent(path + SiteLayout.pdfFile),
+                                                     to: staging.appendingPathComponent(path + SiteLayout.pdfFile))
                 }
                 try printer.print(targets, site: site, in: staging)
             }
@@ -96,8 +96,9 @@ struct PDFCommand: ParsableCommand {
         let orgs = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         for org in orgs {
             let years = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(org).path)) ?? []
-            for year in years where FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(org)/\(year)/report.pdf").path) {
-                found.insert("\(org)/\(year)/")
+            for year in years.compactMap({ Int($0) })
+            where FileManager.default.fileExists(atPath: folder.appendingPathComponent(SiteLayout.pdf(org: org, year: year)).path) {
+                found.insert(SiteLayout.report(org: org, year: year))
             }
         }
         return found

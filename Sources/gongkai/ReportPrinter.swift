@@ -53,9 +53,9 @@ struct ReportPrinter {
 
     /// Prints one report; returns a diagnostic when the engine fails.
     private func printOne(_ report: Report, site: Site, in staging: URL) -> Diagnostic? {
-        let page = staging.appendingPathComponent(report.sitePath + "print/index.html")
-        let final = staging.appendingPathComponent(report.sitePath + "report.pdf")
-        let aside = staging.appendingPathComponent(report.sitePath + ".report.pdf.partial.pdf")
+        let page = staging.appendingPathComponent(SiteLayout.file(of: SiteLayout.print(org: report.org, year: report.year)))
+        let final = staging.appendingPathComponent(SiteLayout.pdf(org: report.org, year: report.year))
+        let aside = staging.appendingPathComponent(report.sitePath + ".\(SiteLayout.pdfFile).partial.pdf")
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-pdf-\(UUID().uuidString)")
         defer {
             try? FileManager.default.removeItem(at: profile)
