@@ -62,7 +62,8 @@ public struct TemplateSet: Sendable {
             diagnostics.append(.error("template.missing", at: SourceLocation(file: "\(displayName)/\(page).mustache", line: 1, column: 1),
                                       "the page template `\(page).mustache` is missing" | "缺少页面模板 `\(page).mustache`"))
         }
-        let lint = TemplateLint.check(files, templateNames: Set(names.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) }))
+        let pages = PageKind.allCases.compactMap { kind in kind.template.flatMap { template in kind.shape.map { (template, $0) } } }
+        let lint = TemplateLint.check(files, pages: pages, common: PageView.shape)
         diagnostics += lint
         if lint.hasErrors { ok = false }
         let assetsFolder = directory.appendingPathComponent("assets")

@@ -9,8 +9,11 @@ import Testing
 @testable import GongkaiSyntax
 
 @Suite struct TemplateLintTests {
-    static func lint(_ text: String, templates: Set<String> = ["base", "header", "footer"]) -> [String] {
-        TemplateLint.check([SourceFile(path: "Templates/page.mustache", text: text)], templateNames: templates)
+    /// Lints `text` as the report page's template, beside empty base, header and footer templates.
+    static func lint(_ text: String, as page: PageKind = .report) -> [String] {
+        let files = [SourceFile(path: "Templates/\(page.template!).mustache", text: text)]
+            + ["base", "header", "footer"].map { SourceFile(path: "Templates/\($0).mustache", text: "") }
+        return TemplateLint.check(files, pages: [(page.template!, page.shape!)], common: PageView.shape)
             .map { "\($0.id)@\($0.location.line):\($0.location.column) \($0.hint?.en ?? "")" }
     }
 
@@ -34,22 +37,85 @@ import Testing
         #expect(diagnostics.isEmpty)
     }
 
-    /// The vocabulary `check` uses must be exactly the names the views give, or it warns wrongly or misses mistakes.
-    @Test func theVocabularyIsWhatTheViewsHold() throws {
-        let site = try #require(ContentLoader(contentDirectory: Repository.content).load().site)
-        var templatesDiagnostics: [Diagnostic] = []
-        let templates = try #require(TemplateSet.load(from: Repository.templates, displayName: "T", into: &templatesDiagnostics))
-        var names = Set<String>()
-        func collect(_ value: Any) {
-            if let dictionary = value as? [String: Any] {
-                for (key, inner) in dictionary { names.insert(key); collect(inner) }
-            } else if let array = value as? [Any] {
-                array.forEach(collect)
+    @Test func namesAreLookedUpSectionBySectionInTheViewOfThePageKind() {
+        // Inside `{{#figures}}` a figure's names and the page's are visible; `pdfHref` is the report page's only.
+        #expect(Self.lint("{{#figures}}{{lable}}{{/figures}}") == ["template.unknown-name@1:13 did you mean `label`?"])
+        #expect(Self.lint("{{#figures}}{{label}}{{title}}{{/figures}}").isEmpty)
+        #expect(Self.lint("{{label}}") == ["template.unknown-name@1:1 "])
+        #expect(Self.lint("{{pdfHref}}").isEmpty)
+        #expect(Self.lint("{{pdfHref}}", as: .home) == ["template.unknown-name@1:1 "])
+        #expect(Self.lint("{{#latest}}{{#headlines}}{{label}}{{orgHref}}{{/headlines}}{{/latest}}", as: .home).isEmpty)
+        #expect(Self.lint("{{report.yaer}}") == ["template.unknown-name@1:1 did you mean `year`?"])
+    }
+
+    /// Each page kind's view type declares the shape of what it gives; the values it gives must have that shape
+    /// exactly, or the lint warns wrongly or misses mistakes. Checked on the sample and on a report with every field.
+    @Test func everyViewGivesExactlyTheShapeItsTypeDeclares() throws {
+        let full = try TestContent(files: [
+            "orgs/a/org.yaml": "name: 测试局a\nshort_name: 测试局\nparent: 测试市政府\ncode: \"11420200MB0000000X\"\n",
+            "orgs/a/2023.md": TestContent.report(org: "a", frontMatter: """
+                index_no: "011043-2024-0001"
+                doc_number: 测办发〔2024〕1号
+                written: 2024-02-01
+                documents:
+                  rules: {title: 规定, issued: 2023-05-01, kind: 规范性文件, issuer: 市政府}
+
+                """,
+                                                 body: "## 甲\n### 乙\n讲座 [3 次](metric:lectures)，[规定](doc:rules)、[规定](doc:rules)。\n"),
+        ], schema: TestContent.schema.replacingOccurrences(of: "    published: {type: string, format: date}\n", with: """
+                published: {type: string, format: date}
+                written: {type: string, format: date}
+                index_no: {type: string}
+                doc_number: {type: string}
+
+            """))
+        var given: [PageKind: ViewShape] = [:]
+        for content in [Repository.content, full.directory] {
+            let site = try #require(ContentLoader(contentDirectory: content).load().site, "\(content)")
+            var templateDiagnostics: [Diagnostic] = []
+            let templates = try #require(TemplateSet.load(from: Repository.templates, displayName: "T", into: &templateDiagnostics))
+            for page in SiteRenderer(site: site, templates: templates, reportsWithPDF: .all).pages() {
+                guard let view = page.view?() else { continue }
+                given[page.kind] = Self.union(given[page.kind], Self.shape(of: view))
             }
         }
-        for page in SiteRenderer(site: site, templates: templates).pages() { page.view.map { collect($0()) } }
-        // Names only a report with a 索引号 or a published PDF would carry are not in the sample; they are listed by hand.
-        let absentFromSample: Set<String> = ["indexNumber", "documentNumber", "written", "code", "pdfHref"]
-        #expect(names.union(absentFromSample) == TemplateVocabulary.names)
+        for kind in PageKind.allCases {
+            let declared = Set(Self.paths(kind.shape)), shown = Set(Self.paths(given[kind]))
+            #expect(shown.subtracting(declared).sorted() == [], "\(kind) gives names its type does not declare")
+            // Pages without a date of their own (home, register, 404) never give the PubDate meta tag's value.
+            let undated: Set<String> = [.home, .documents, .notFound].contains(kind) ? ["meta.pubDate:value"] : []
+            #expect(declared.subtracting(shown).subtracting(undated).sorted() == [], "\(kind) declares names no view gave")
+        }
+    }
+
+    /// `report.title:value`, `toc[].children[].id:value`: every name of a shape with what it holds.
+    static func paths(_ shape: ViewShape?, prefix: String = "") -> [String] {
+        guard let shape else { return [] }
+        switch shape {
+        case .value: return [prefix + ":value"]
+        case .flag: return [prefix + ":flag"]
+        case .object(let fields), .list(let fields):
+            let marker = { if case .list = shape { return "[]" } else { return "" } }()
+            let base = prefix + marker
+            return fields.flatMap { paths($0.value, prefix: base.isEmpty ? $0.key : "\(base).\($0.key)") }
+        }
+    }
+
+    /// The shape a value has, as far as its content shows: an empty list shows nothing of its items.
+    static func shape(of value: Any) -> ViewShape {
+        if let dictionary = value as? [String: Any] { return .object(dictionary.mapValues(shape)) }
+        if let dictionary = value as? [String: String] { return .object(dictionary.mapValues(shape)) }
+        if let array = value as? [Any] { return .list(array.map(shape).reduce(ViewShape.list([:])) { union($0, $1) }.fields) }
+        if value is Bool { return .flag }
+        return .value
+    }
+
+    static func union(_ a: ViewShape?, _ b: ViewShape) -> ViewShape {
+        guard let a else { return b }
+        let fields = a.fields.merging(b.fields) { union($0, $1) }
+        if case .list = b { return .list(fields) }
+        if case .list = a, b.fields.isEmpty { return .list(fields) }
+        if case .object = b { return .object(fields) }
+        return fields.isEmpty ? b : .object(fields)
     }
 }

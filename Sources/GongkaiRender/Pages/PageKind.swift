@@ -7,6 +7,19 @@ import GongkaiSyntax
 public enum PageKind: String, CaseIterable, Sendable {
     case home, org, report, print, documents, notFound, sitemap, robots, feed, asset
 
+    /// What a page of this kind gives its template: the common page view and the kind's own view type.
+    var shape: ViewShape? {
+        switch self {
+        case .home: return PageView.shape.merging(HomeView.shape)
+        case .org: return PageView.shape.merging(OrgView.shape)
+        case .report: return PageView.shape.merging(ReportPageView.shape)
+        case .print: return PageView.shape.merging(PrintPageView.shape)
+        case .documents: return PageView.shape.merging(DocumentsView.shape)
+        case .notFound: return PageView.shape
+        case .sitemap, .robots, .feed, .asset: return nil
+        }
+    }
+
     /// The template a page of this kind is rendered through; nil for files made without one.
     package var template: String? {
         switch self {

@@ -36,7 +36,7 @@ package struct SitePages {
     private func home() -> Page {
         let view = PageView(portal: site.portal, sitePath: SiteLayout.home, title: site.portal.name, column: "首页", published: nil, source: nil)
         return html(.home, view, inputs: [.site(.schema), .site(.orgList), .site(.reportList)] + everyOrg + everyReport) { [site] view in
-            ListingViews(site: site).home(root: view.root)
+            HomeView(site: site).values(root: view.root)
         }
     }
 
@@ -45,30 +45,30 @@ package struct SitePages {
         let view = PageView(portal: site.portal, sitePath: SiteLayout.org(org.slug), title: org.name, column: org.shortName,
                             published: reports.last?.published, source: org.name)
         return html(.org, view, inputs: [.site(.org(org.slug)), .site(.reportList)] + reports.map { .site(.report($0.sitePath)) }) { [site] view in
-            ListingViews(site: site).org(org, root: view.root)
+            OrgView(site: site, org: org).values(root: view.root)
         }
     }
 
     /// A report's page and its print page.
     private func reportPages(_ report: Report) -> [Page] {
         guard let org = site.org(report.org) else { return [] }
-        let reportView = ReportView(report: report, org: org, schema: site.schema, allowsRawHTML: site.portal.allowsRawHTML,
-                                    hasPDF: reportsWithPDF.includes(report.sitePath))
+        let webView = ReportPageView(report: report, org: org, schema: site.schema, hasPDF: reportsWithPDF.includes(report.sitePath))
+        let printView = PrintPageView(report: report, org: org)
         let reads: [PageInput] = [.site(.schema), .site(.org(org.slug)), .site(.report(report.sitePath))]
         let web = PageView(portal: site.portal, sitePath: report.sitePath, title: report.title, column: "法治政府建设年度报告",
                            published: report.published, source: org.name)
         let print = PageView(portal: site.portal, sitePath: SiteLayout.print(org: report.org, year: report.year), title: report.title,
                              column: "法治政府建设年度报告", published: report.published, source: org.name)
         return [
-            html(.report, web, inputs: reads + [.pdf(report.sitePath)]) { reportView.dictionary(root: $0.root) },
-            html(.print, print, inputs: reads) { reportView.printDictionary(root: $0.root) },
+            html(.report, web, inputs: reads + [.pdf(report.sitePath)]) { webView.values(root: $0.root) },
+            html(.print, print, inputs: reads) { printView.values(root: $0.root) },
         ]
     }
 
     private func documents() -> Page {
         let view = PageView(portal: site.portal, sitePath: SiteLayout.documents, title: "文件登记", column: "文件登记", published: nil, source: nil)
         return html(.documents, view, inputs: [.site(.reportList)] + everyReport) { [site] view in
-            ListingViews(site: site).documents(root: view.root)
+            DocumentsView(site: site).values(root: view.root)
         }
     }
 

@@ -26,6 +26,20 @@ package struct PageView {
         return String(repeating: "../", count: depth)
     }
 
+    /// What every page's template receives, whatever its kind.
+    package static let shape = ViewShape.object([
+        "root": .value, "lang": .value, "title": .value, "pageTitle": .value, "canonicalURL": .value,
+        "nav": .list(["title": .value, "href": .value, "current": .flag]),
+        "meta": .object([
+            "siteName": .value, "siteDomain": .value, "siteCode": .value, "columnName": .value, "articleTitle": .value,
+            "pubDate": .value, "contentSource": .value, "description": .value,
+        ]),
+        "portal": .object([
+            "name": .value, "sponsor": .value, "contact": .value, "siteCode": .value, "icpRecord": .value,
+            "policeRecord": .value, "policeRecordURL": .value, "icpURL": .value,
+        ]),
+    ])
+
     package var dictionary: [String: Any] {
         let navigation: [[String: Any]] = [
             ["title": "首页", "href": root, "current": column == "首页"],

@@ -1,22 +1,30 @@
-import Foundation
 import GongkaiBase
 import GongkaiModel
 import GongkaiSyntax
 
-/// The report page's values: front-matter block, table of contents, body and the figures it holds.
-package struct ReportView {
+/// The report page: front-matter block, table of contents, body, the figures it holds and the documents it names.
+package struct ReportPageView: PageViewType {
     package let report: Report
     package let org: Org
     package let schema: Schema
-    package let allowsRawHTML: Bool
     /// Whether the report's PDF is published beside its page.
     package var hasPDF = false
 
-    package func dictionary(root: String) -> [String: Any] {
+    private static let heading: [String: ViewShape] = ["number": .value, "title": .value, "id": .value]
+
+    package static let shape = ViewShape.object([
+        "printHref": .value, "pdfHref": .value, "report": ReportSummary.shape,
+        "toc": .list(heading.merging(["children": .list(heading), "hasChildren": .flag]) { _, new in new }),
+        "body": .value,
+        "figures": .list(["label": .value, "text": .value, "value": .value, "metric": .value]), "hasFigures": .flag,
+        "documents": .list(["title": .value, "date": .value, "href": .value]), "hasDocuments": .flag,
+    ])
+
+    package func values(root: String) -> [String: Any] {
         present([
             "printHref": SiteLayout.printFolder,
             "pdfHref": hasPDF ? SiteLayout.pdfFile : nil,
-            "report": Self.summary(report, org: org, root: root),
+            "report": ReportSummary.values(report, org: org, root: root),
             "toc": tableOfContents(),
             "body": report.body.html(for: .web, root: root),
             // Rows of plain strings: swift-mustache looks their values up faster than in `[String: Any]`, and a
@@ -41,17 +49,6 @@ package struct ReportView {
         ])
     }
 
-    /// The print page's values: the body numbered and laid out as the paper, and the signature block.
-    package func printDictionary(root: String) -> [String: Any] {
-        [
-            "report": Self.summary(report, org: org, root: root),
-            "body": report.body.html(for: .print, root: root),
-            // 成文日期: the date the report was signed; the publication date stands in where the front matter has none.
-            "signatureDate": (report.written ?? report.published).chinese,
-            "subject": "\(org.name)\(report.year)年度法治政府建设情况报告",
-        ]
-    }
-
     /// Levels 2 and 3 nested, as the paper's 一、 and （一）.
     private func tableOfContents() -> [[String: Any]] {
         var entries: [[String: Any]] = []
@@ -69,23 +66,5 @@ package struct ReportView {
             entries[index]["hasChildren"] = !((entries[index]["children"] as? [[String: Any]]) ?? []).isEmpty
         }
         return entries
-    }
-
-    /// A report as listed on other pages and in its own header block.
-    package static func summary(_ report: Report, org: Org, root: String) -> [String: Any] {
-        present([
-            "title": report.title,
-            "year": String(report.year),
-            "href": root + report.sitePath,
-            "org": org.name,
-            "orgShort": org.shortName,
-            "orgHref": root + SiteLayout.org(org.slug),
-            "indexNumber": report.indexNumber,
-            "documentNumber": report.documentNumber,
-            "written": report.written?.chinese,
-            "published": report.published.chinese,
-            "publishedISO": report.published.description,
-            "isDraft": report.status == .draft,
-        ])
     }
 }

@@ -1,0 +1,43 @@
+import GongkaiBase
+import GongkaiModel
+import GongkaiSyntax
+
+/// The documents register: every document any report names, newest first, with where each report names it.
+package struct DocumentsView: PageViewType {
+    package let site: Site
+
+    package static let shape = ViewShape.object([
+        "documents": .list([
+            "anchor": .value, "title": .value, "kind": .value, "issuer": .value, "date": .value, "dateISO": .value,
+            "mentions": .list(["href": .value, "report": .value, "section": .value, "count": .value, "more": .flag]),
+        ]),
+    ])
+
+    package func values(root: String) -> [String: Any] {
+        // One line per report that names a document, linking to the first place it does, with how many there are:
+        // a register that listed every mention would grow with the text, not with the documents.
+        [
+            "documents": site.documentRegister.map { document, citedBy in
+                present([
+                    "anchor": SiteLayout.documentAnchor(document.key),
+                    "title": document.title,
+                    "kind": document.kind,
+                    "issuer": document.issuer,
+                    "date": document.issued?.chinese,
+                    "dateISO": document.issued?.description,
+                    "mentions": citedBy.compactMap { report -> [String: Any]? in
+                        let mentions = report.mentions.filter { $0.key == document.key }
+                        guard let first = mentions.first else { return nil }
+                        return [
+                            "href": root + report.sitePath + "#" + first.anchor,
+                            "report": report.title,
+                            "section": first.section,
+                            "count": String(mentions.count),
+                            "more": mentions.count > 1,
+                        ]
+                    },
+                ])
+            },
+        ]
+    }
+}

@@ -1,0 +1,23 @@
+import GongkaiBase
+import GongkaiModel
+import GongkaiSyntax
+
+/// The print page: the body numbered and laid out as the paper (GB/T 9704), and the signature block.
+package struct PrintPageView: PageViewType {
+    package let report: Report
+    package let org: Org
+
+    package static let shape = ViewShape.object([
+        "report": ReportSummary.shape, "body": .value, "signatureDate": .value, "subject": .value,
+    ])
+
+    package func values(root: String) -> [String: Any] {
+        [
+            "report": ReportSummary.values(report, org: org, root: root),
+            "body": report.body.html(for: .print, root: root),
+            // 成文日期: the date the report was signed; the publication date stands in where the front matter has none.
+            "signatureDate": (report.written ?? report.published).chinese,
+            "subject": "\(org.name)\(report.year)年度法治政府建设情况报告",
+        ]
+    }
+}
