@@ -20,6 +20,7 @@ public struct Site: Sendable {
         var fingerprints = inputFingerprints
         fingerprints[.orgList] = Fingerprint.of(orgs.map(\.slug))
         fingerprints[.reportList] = Fingerprint.of(reports.map(\.sitePath))
+        for report in reports { fingerprints.merge(report.listingFingerprints) { _, new in new } }
         self.inputFingerprints = fingerprints
     }
 

@@ -12,6 +12,12 @@ public enum SiteInput: Hashable, Sendable {
     case org(String)
     /// One report, by site path (its bytes and everything its reading depends on).
     case report(String)
+    /// What a report is listed with: title, year, status, numbers and dates (`ReportSummary` gives no more).
+    case reportSummary(String)
+    /// A report's figures, as the home page's headlines show them.
+    case reportFigures(String)
+    /// The documents a report declares and the places it names them, as the register shows them.
+    case reportDocuments(String)
     /// Which departments there are, in order.
     case orgList
     /// Which reports there are, in order.
@@ -22,5 +28,24 @@ extension Site {
     /// The fingerprint of an input; 0 for one the site does not have.
     public func fingerprint(of input: SiteInput) -> UInt64 {
         inputFingerprints[input] ?? 0
+    }
+}
+
+extension Report {
+    /// The fingerprints of what pages that list this report read of it: a page that shows a report's title and
+    /// dates is not rendered again when only its text changes.
+    var listingFingerprints: [SiteInput: UInt64] {
+        [
+            .reportSummary(sitePath): Fingerprint.of([
+                title, String(year), status.rawValue, indexNumber ?? "", documentNumber ?? "", written?.description ?? "",
+                published.description,
+            ]),
+            .reportFigures(sitePath): Fingerprint.of(figures.flatMap {
+                [$0.metric, $0.text, $0.valueText, $0.qualifier?.rawValue ?? "", $0.unit]
+            }),
+            .reportDocuments(sitePath): Fingerprint.of(
+                documents.flatMap { [$0.key, $0.title, $0.issued?.description ?? "", $0.kind ?? "", $0.issuer ?? ""] }
+                    + mentions.flatMap { [$0.key, $0.anchor, $0.section] }),
+        ]
     }
 }

@@ -75,7 +75,19 @@ import Testing
             let years = reports(of: org)
             let year = years.isEmpty ? 2022 : years[Int.random(in: 0..<years.count, using: &random)]
             let reportURL = content.appendingPathComponent("orgs/\(org)/\(year).md")
-            switch Int.random(in: 0..<14, using: &random) {
+            let reportExists = FileManager.default.fileExists(atPath: reportURL.path)
+            switch Int.random(in: 0..<16, using: &random) {
+            case 15:
+                // A figure alone: the home page's headlines show it.
+                guard reportExists else { return ("nothing", []) }
+                let text = try String(contentsOf: reportURL, encoding: .utf8)
+                try write(text.replacing(/讲座 \[\d+ 次\]/, with: "讲座 [\(100 + variant) 次]"), to: reportURL)
+                return ("report \(org)/\(year) figure only", [reportURL])
+            case 14:
+                // The text alone: no page that lists the report changes.
+                guard reportExists else { return ("nothing", []) }
+                try write(try String(contentsOf: reportURL, encoding: .utf8) + "补充说明\(variant)。\n", to: reportURL)
+                return ("report \(org)/\(year) text only", [reportURL])
             case 0, 1:
                 try write(PreviewPropertyTests.report(org: org, year: year, variant: variant), to: reportURL)
                 return ("report \(org)/\(year) text and figures", [reportURL])
@@ -88,10 +100,12 @@ import Testing
                 try write(PreviewPropertyTests.report(org: org, year: next, variant: variant), to: url)
                 return ("add \(org)/\(next)", [url])
             case 4:
+                guard reportExists else { return ("nothing", []) }
                 try FileManager.default.removeItem(at: reportURL)
                 return ("delete \(org)/\(year)", [reportURL])
             case 5:
                 // A rename as editors do it: the new file appears, the old one goes.
+                guard reportExists else { return ("nothing", []) }
                 let earlier = (years.first ?? 2022) - 1
                 let url = content.appendingPathComponent("orgs/\(org)/\(earlier).md")
                 try write(PreviewPropertyTests.report(org: org, year: earlier, variant: variant), to: url)
@@ -136,9 +150,10 @@ import Testing
                 return ("asset", [url])
             default:
                 // Saved again without a change.
-                let data = try Data(contentsOf: reportURL.deletingLastPathComponent().appendingPathComponent("org.yaml"))
-                try data.write(to: reportURL.deletingLastPathComponent().appendingPathComponent("org.yaml"))
-                return ("touch", [reportURL.deletingLastPathComponent().appendingPathComponent("org.yaml")])
+                let orgFile = reportURL.deletingLastPathComponent().appendingPathComponent("org.yaml")
+                guard let data = FileManager.default.contents(atPath: orgFile.path) else { return ("nothing", []) }
+                try data.write(to: orgFile)
+                return ("touch", [orgFile])
             }
         }
     }

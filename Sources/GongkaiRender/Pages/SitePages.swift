@@ -19,7 +19,9 @@ package struct SitePages {
         return pages
     }
 
-    private var everyReport: [PageInput] { site.reports.map { .site(.report($0.sitePath)) } }
+    /// What listing pages read of reports: only what their views give of each (`ReportSummary` and the like), so a
+    /// report's text alone changes none of them.
+    private func every(_ input: (String) -> SiteInput) -> [PageInput] { site.reports.map { .site(input($0.sitePath)) } }
     private var everyOrg: [PageInput] { site.orgs.map { .site(.org($0.slug)) } }
 
     /// An HTML page through its kind's template: the common view of every page plus the kind's own values.
@@ -35,7 +37,8 @@ package struct SitePages {
 
     private func home() -> Page {
         let view = PageView(portal: site.portal, sitePath: SiteLayout.home, title: site.portal.name, column: "首页", published: nil, source: nil)
-        return html(.home, view, inputs: [.site(.schema), .site(.orgList), .site(.reportList)] + everyOrg + everyReport) { [site] view in
+        return html(.home, view, inputs: [.site(.schema), .site(.orgList), .site(.reportList)] + everyOrg + every(SiteInput.reportSummary)
+                        + every(SiteInput.reportFigures)) { [site] view in
             HomeView(site: site).values(root: view.root)
         }
     }
@@ -44,7 +47,7 @@ package struct SitePages {
         let reports = site.reports(of: org.slug)
         let view = PageView(portal: site.portal, sitePath: SiteLayout.org(org.slug), title: org.name, column: org.shortName,
                             published: reports.last?.published, source: org.name)
-        return html(.org, view, inputs: [.site(.org(org.slug)), .site(.reportList)] + reports.map { .site(.report($0.sitePath)) }) { [site] view in
+        return html(.org, view, inputs: [.site(.org(org.slug)), .site(.reportList)] + reports.map { .site(.reportSummary($0.sitePath)) }) { [site] view in
             OrgView(site: site, org: org).values(root: view.root)
         }
     }
@@ -67,7 +70,7 @@ package struct SitePages {
 
     private func documents() -> Page {
         let view = PageView(portal: site.portal, sitePath: SiteLayout.documents, title: "文件登记", column: "文件登记", published: nil, source: nil)
-        return html(.documents, view, inputs: [.site(.reportList)] + everyReport) { [site] view in
+        return html(.documents, view, inputs: [.site(.reportList)] + every(SiteInput.reportSummary) + every(SiteInput.reportDocuments)) { [site] view in
             DocumentsView(site: site).values(root: view.root)
         }
     }
@@ -80,7 +83,7 @@ package struct SitePages {
     }
 
     private func sitemap(_ entries: [(path: String, lastModified: SimpleDate?)]) -> Page {
-        Page(kind: .sitemap, file: SiteLayout.sitemap, inputs: [.site(.portal), .site(.orgList), .site(.reportList)] + everyReport,
+        Page(kind: .sitemap, file: SiteLayout.sitemap, inputs: [.site(.portal), .site(.orgList), .site(.reportList)] + every(SiteInput.reportSummary),
              sitemapEntry: nil) { [site] in .text(Sitemap.xml(baseURL: site.portal.baseURL, pages: entries)) }
     }
 
@@ -91,7 +94,7 @@ package struct SitePages {
     }
 
     private func feed() -> Page {
-        Page(kind: .feed, file: SiteLayout.feed, inputs: [.site(.portal), .site(.orgList), .site(.reportList)] + everyOrg + everyReport,
+        Page(kind: .feed, file: SiteLayout.feed, inputs: [.site(.portal), .site(.orgList), .site(.reportList)] + everyOrg + every(SiteInput.reportSummary),
              sitemapEntry: nil) { [site] in .text(AtomFeed.xml(site: site)) }
     }
 
