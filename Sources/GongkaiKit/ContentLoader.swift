@@ -6,7 +6,8 @@ import GongkaiOutput
 import GongkaiRender
 import GongkaiSyntax
 
-/// The load, parse and check stages: reads `Content/` into a `Site`, collecting every diagnostic on the way.
+/// The read, analyse and link stages: reads `Content/` into a `Site` — each report read and analysed on every core,
+/// then what only shows across reports linked — collecting every diagnostic on the way.
 public struct ContentLoader: Sendable {
     public let contentDirectory: URL
     /// How the content folder is named in diagnostics (`Content`), so paths read as the user typed them.
@@ -91,9 +92,11 @@ public struct ContentLoader: Sendable {
             }
         }
         reports.sort { ($0.org, $0.year) < ($1.org, $1.year) }
-        diagnostics += CrossReferenceCheck.run(reports: reports)
+        // Link: what only shows across reports.
+        let linked = SiteLinker.link(reports)
+        diagnostics += linked.diagnostics
         let site = diagnostics.hasErrors ? nil : Site(portal: portal, schema: schema, orgs: orgs, reports: reports,
-                                                             inputFingerprints: fingerprints)
+                                                             links: linked.links, inputFingerprints: fingerprints)
         return Result(site: site, diagnostics: diagnostics.sortedForDisplay(), orgCount: orgFolders.count, reportCount: jobs.count)
     }
 

@@ -17,7 +17,7 @@ package struct DocumentsView: PageViewType {
         // One line per report that names a document, linking to the first place it does, with how many there are:
         // a register that listed every mention would grow with the text, not with the documents.
         [
-            "documents": site.documentRegister.map { document, citedBy in
+            "documents": site.links.documentRegister.map { document, citedBy in
                 present([
                     "anchor": SiteLayout.documentAnchor(document.key),
                     "title": document.title,

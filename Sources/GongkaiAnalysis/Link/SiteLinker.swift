@@ -1,0 +1,28 @@
+import GongkaiBase
+import GongkaiModel
+import GongkaiSyntax
+
+/// The link stage: everything across reports, once every report is analysed — the checks that need them all
+/// (`CrossReferenceCheck`) and the indexes the portal's pages are built from (`SiteLinks`).
+package enum SiteLinker {
+    package static func link(_ reports: [Report]) -> (links: SiteLinks, diagnostics: [Diagnostic]) {
+        (SiteLinks(documentRegister: documentRegister(reports)), CrossReferenceCheck.run(reports: reports))
+    }
+
+    private static func documentRegister(_ reports: [Report]) -> [(document: DeclaredDocument, citedBy: [Report])] {
+        var byKey: [String: (DeclaredDocument, [Report])] = [:]
+        for report in reports {
+            for document in report.documents {
+                byKey[document.key, default: (document, [])].1.append(report)
+            }
+        }
+        let undated = SimpleDate(iso: "0001-01-01")!
+        return byKey.values
+            .map { (document: $0.0, citedBy: $0.1) }
+            .sorted { lhs, rhs in
+                let left = lhs.document.issued ?? undated, right = rhs.document.issued ?? undated
+                if left != right { return left > right }
+                return (lhs.document.title, lhs.document.key) < (rhs.document.title, rhs.document.key)
+            }
+    }
+}
