@@ -47,7 +47,14 @@ public struct Report: Sendable {
         self.mentions = mentions
         self.planItems = planItems
         self.planReferences = planReferences
+        listingFingerprints = Self.listingFingerprints(title: title, year: year, status: status, indexNumber: indexNumber,
+                                                       documentNumber: documentNumber, written: written, published: published,
+                                                       figures: figures, documents: documents, mentions: mentions)
     }
+
+    /// What the pages that list this report read of it (`SiteInput.reportSummary` and the like), worked out once
+    /// when it is read: the preview's cache keeps it with the report, so a rebuild does not hash every report again.
+    package let listingFingerprints: (summary: UInt64, figures: UInt64, documents: UInt64)
 
     /// The site path of the report page: `hs-gdb/2023/`.
     public var sitePath: String { SiteLayout.report(org: org, year: year) }

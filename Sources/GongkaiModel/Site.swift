@@ -24,7 +24,12 @@ public struct Site: Sendable {
         var fingerprints = inputFingerprints
         fingerprints[.orgList] = Fingerprint.of(orgs.map(\.slug))
         fingerprints[.reportList] = Fingerprint.of(reports.map(\.sitePath))
-        for report in reports { fingerprints.merge(report.listingFingerprints) { _, new in new } }
+        for report in reports {
+            let listing = report.listingFingerprints
+            fingerprints[.reportSummary(report.sitePath)] = listing.summary
+            fingerprints[.reportFigures(report.sitePath)] = listing.figures
+            fingerprints[.reportDocuments(report.sitePath)] = listing.documents
+        }
         self.inputFingerprints = fingerprints
     }
 

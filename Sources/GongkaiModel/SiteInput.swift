@@ -32,20 +32,17 @@ extension Site {
 }
 
 extension Report {
-    /// The fingerprints of what pages that list this report read of it: a page that shows a report's title and
-    /// dates is not rendered again when only its text changes.
-    var listingFingerprints: [SiteInput: UInt64] {
-        [
-            .reportSummary(sitePath): Fingerprint.of([
+    static func listingFingerprints(title: String, year: Int, status: Status, indexNumber: String?, documentNumber: String?,
+                                    written: SimpleDate?, published: SimpleDate, figures: [Figure], documents: [DeclaredDocument],
+                                    mentions: [DocumentMention]) -> (summary: UInt64, figures: UInt64, documents: UInt64) {
+        (
+            Fingerprint.of([
                 title, String(year), status.rawValue, indexNumber ?? "", documentNumber ?? "", written?.description ?? "",
                 published.description,
             ]),
-            .reportFigures(sitePath): Fingerprint.of(figures.flatMap {
-                [$0.metric, $0.text, $0.valueText, $0.qualifier?.rawValue ?? "", $0.unit]
-            }),
-            .reportDocuments(sitePath): Fingerprint.of(
-                documents.flatMap { [$0.key, $0.title, $0.issued?.description ?? "", $0.kind ?? "", $0.issuer ?? ""] }
-                    + mentions.flatMap { [$0.key, $0.anchor, $0.section] }),
-        ]
+            Fingerprint.of(figures.flatMap { [$0.metric, $0.text, $0.valueText, $0.qualifier?.rawValue ?? "", $0.unit] }),
+            Fingerprint.of(documents.flatMap { [$0.key, $0.title, $0.issued?.description ?? "", $0.kind ?? "", $0.issuer ?? ""] }
+                + mentions.flatMap { [$0.key, $0.anchor, $0.section] })
+        )
     }
 }
