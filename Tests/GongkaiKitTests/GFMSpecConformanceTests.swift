@@ -76,19 +76,15 @@ import Testing
 
     /// cmark-gfm's own renderer with the same extensions and raw HTML allowed: the reference for the deviations.
     static func cmarkReference(_ markdown: String) -> String {
-        MarkdownParser.withExclusiveAccess {
-            let parser = cmark_parser_new(CMARK_OPT_UNSAFE)
-            defer { cmark_parser_free(parser) }
-            for name in MarkdownParser.extensionNames {
-                cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(name))
-            }
-            cmark_parser_feed(parser, markdown, markdown.utf8.count)
-            let document = cmark_parser_finish(parser)
-            defer { cmark_node_free(document) }
-            let html = cmark_render_html(document, CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(parser))!
-            defer { free(html) }
-            return String(cString: html)
-        }
+        // Through the parser's own finish: every finish in the process takes its lock.
+        let parser = MarkdownParser.newParser(options: CMARK_OPT_UNSAFE)
+        defer { cmark_parser_free(parser) }
+        cmark_parser_feed(parser, markdown, markdown.utf8.count)
+        let document = MarkdownParser.finish(parser)
+        defer { cmark_node_free(document) }
+        let html = cmark_render_html(document, CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(parser))!
+        defer { free(html) }
+        return String(cString: html)
     }
 
     @Test(arguments: examples("gfm-spec.txt"))

@@ -6,10 +6,10 @@ import Synchronization
 /// Parses Markdown with cmark-gfm and its GitHub extensions (tables, strikethrough, autolinks, task lists,
 /// the tag filter) into a `MarkdownNode` tree.
 ///
-/// cmark-gfm is not thread-safe even after registration: every parse changes a global table of special
-/// characters (github/cmark-gfm PR #176), so concurrent parses silently drop strikethrough and autolinks.
-/// Every parse in this process goes through one lock; copying the finished tree into Swift values and freeing it
-/// touch only that tree, so they run outside it, on every core (they take longer than the parse itself).
+/// cmark-gfm is not thread-safe even after registration: every parse's finish changes a global table of special
+/// characters (github/cmark-gfm PR #176), so concurrent parses silently drop strikethrough and autolinks. Only that
+/// step is one at a time (`finish`); the block phase, copying the tree into Swift values and freeing it touch only
+/// their own parser and tree, so they run on every core (`shared/research/cmark-concurrency.md`).
 package enum MarkdownParser {
     package static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
     /// Nodes deeper than this (a thousand nested quotes, say) are kept as plain text: every walk over the tree
@@ -18,37 +18,48 @@ package enum MarkdownParser {
 
     /// Registers the extensions once, before any parse.
     private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
-    private static let lock = Mutex(())
+    private static let finishLock = Mutex(())
 
-    /// Runs `body` while no other thread uses cmark-gfm; for every caller of the C library.
-    package static func withExclusiveAccess<T>(_ body: () throws -> T) rethrows -> T {
+    /// A new parser with Gongkai's extensions attached; the caller frees it. Registers the extensions first, once.
+    package static func newParser(options: Int32 = CMARK_OPT_DEFAULT) -> OpaquePointer {
         _ = registered
-        return try lock.withLock { _ in try body() }
-    }
-
-    package static func parse(_ markdown: String) -> MarkdownNode {
-        let root = withExclusiveAccess { parseUnlocked(markdown) }
-        defer { cmark_node_free(root) }
-        return convert(root, depth: 0)
-    }
-
-    /// The document cmark-gfm parsed; the caller frees it.
-    private static func parseUnlocked(_ markdown: String) -> OpaquePointer {
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { fatalError("cmark-gfm could not allocate a parser") }
-        defer { cmark_parser_free(parser) }
+        guard let parser = cmark_parser_new(options) else { fatalError("cmark-gfm could not allocate a parser") }
         for name in extensionNames {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }
         }
+        return parser
+    }
+
+    /// `cmark_parser_finish`, one at a time in the whole process: it is the only step of a parse that writes
+    /// cmark-gfm's process-wide tables of special characters (the inline pass adds the extensions' characters and
+    /// removes them again), so two finishing at once lose strikethrough and autolinks. Every finish in the process,
+    /// the tests' included, goes through here; creating a parser, feeding it and freeing trees run on every core.
+    package static func finish(_ parser: OpaquePointer) -> OpaquePointer {
+        var root: OpaquePointer?
+        finishLock.withLock { _ in root = cmark_parser_finish(parser) }
+        guard let root else { fatalError("cmark-gfm returned no document") }
+        return root
+    }
+
+    package static func parse(_ markdown: String) -> MarkdownNode {
+        let root = parseToDocument(markdown)
+        defer { cmark_node_free(root) }
+        return convert(root, depth: 0)
+    }
+
+    /// The document cmark-gfm parsed; the caller frees it.
+    private static func parseToDocument(_ markdown: String) -> OpaquePointer {
+        let parser = newParser()
+        defer { cmark_parser_free(parser) }
         var text = markdown
         text.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        guard let root = cmark_parser_finish(parser) else { fatalError("cmark-gfm returned no document") }
-        return root
+        return finish(parser)
     }
 
     private static func convert(_ node: OpaquePointer, depth: Int) -> MarkdownNode {
