@@ -23,8 +23,8 @@ struct DocumentLinks {
             // A declaration that is there but broken has its own diagnostic; the link just stays plain text.
             guard !declaredDocumentKeys.contains(key) else { return }
             context.diagnostics.append(.error("doc.unknown-key", at: context.location(of: node), "the document `\(key)` is not declared in the front matter" | "前置信息中没有声明文件 `\(key)`",
-                                      hint: "declare it under `documents:` with its title and date" | "在 `documents:` 下声明它的标题和日期",
-                                      correction: Suggestion.correction(for: key, in: documents.map(\.key))))
+                                              hint: "declare it under `documents:` with its title and date" | "在 `documents:` 下声明它的标题和日期",
+                                              correction: Suggestion.correction(for: key, in: documents.map(\.key))))
             return
         }
         let count = (mentionCounts[key] ?? 0) + 1
@@ -38,10 +38,10 @@ struct DocumentLinks {
     func finish(in context: inout BodyContext) {
         for document in documents where mentionCounts[document.key] == nil {
             context.diagnostics.append(.warning("doc.unused", at: context.file.start,
-                                                "the document `\(document.key)` (《\(document.title)》) is declared but never linked"
-                                                  | "文件 `\(document.key)`（《\(document.title)》）已声明但正文中没有链接",
-                                                hint: "link it where the report names it: [《\(document.title)》](doc:\(document.key))"
-                                                  | "在正文提到它的地方加链接：[《\(document.title)》](doc:\(document.key))"))
+                                                        "the document `\(document.key)` (《\(document.title)》) is declared but never linked"
+                                                          | "文件 `\(document.key)`（《\(document.title)》）已声明但正文中没有链接",
+                                                        hint: "link it where the report names it: [《\(document.title)》](doc:\(document.key))"
+                                                          | "在正文提到它的地方加链接：[《\(document.title)》](doc:\(document.key))"))
         }
     }
 }

@@ -16,8 +16,8 @@ struct FigureLinks {
         node.kind = .group
         guard let definition = context.schema.metrics[key] else {
             context.diagnostics.append(.error("metric.unknown-key", at: context.location(of: node), "`\(key)` is not in the metric catalogue (schema.yaml)" | "指标目录（schema.yaml）中没有 `\(key)`",
-                                      hint: "add it under `metrics:` in schema.yaml" | "在 schema.yaml 的 `metrics:` 下添加",
-                                      correction: Suggestion.correction(for: key, in: context.schema.metrics.keys)))
+                                              hint: "add it under `metrics:` in schema.yaml" | "在 schema.yaml 的 `metrics:` 下添加",
+                                              correction: Suggestion.correction(for: key, in: context.schema.metrics.keys)))
             return
         }
         let figure: Figure
@@ -27,37 +27,37 @@ struct FigureLinks {
         case .failure(let failure):
             let why = failure == .noNumber ? "has no number in Arabic digits" | "中没有阿拉伯数字" : "has no unit after the number" | "中数字后没有单位"
             context.diagnostics.append(.error("metric.unparsable-figure", at: context.location(of: node), "the figure `\(text)` \(why.en)" | "数据 `\(text)` \(why.zh)",
-                                      hint: "write it as printed, e.g. `3 次`, `60 余次`, `100%`" | "按印刷稿写，如 `3 次`、`60 余次`、`100%`"))
+                                              hint: "write it as printed, e.g. `3 次`, `60 余次`, `100%`" | "按印刷稿写，如 `3 次`、`60 余次`、`100%`"))
             return
         }
         if !definition.units.isEmpty, !definition.units.contains(figure.unit) {
             context.diagnostics.append(.error("metric.unit-mismatch", at: context.location(of: node),
-                                      "`\(key)` is counted in \(definition.units.joined(separator: " / ")), but this figure is in `\(figure.unit)`"
-                                        | "`\(key)` 的单位是\(definition.units.joined(separator: "/"))，此处为 `\(figure.unit)`",
-                                      hint: "write the figure with the catalogue's unit, or add the unit to `units:` in schema.yaml"
-                                        | "按指标目录的单位书写，或在 schema.yaml 的 `units:` 中添加此单位"))
+                                              "`\(key)` is counted in \(definition.units.joined(separator: " / ")), but this figure is in `\(figure.unit)`"
+                                                | "`\(key)` 的单位是\(definition.units.joined(separator: "/"))，此处为 `\(figure.unit)`",
+                                              hint: "write the figure with the catalogue's unit, or add the unit to `units:` in schema.yaml"
+                                                | "按指标目录的单位书写，或在 schema.yaml 的 `units:` 中添加此单位"))
         }
         if definition.kind == .percent, figure.value > 100 {
             context.diagnostics.append(.error("metric.percent-range", at: context.location(of: node), "a percentage above 100: `\(text)`" | "百分比超过 100：`\(text)`"))
         }
         if let minimum = definition.minimum, figure.value < minimum {
             context.diagnostics.append(.error("metric.out-of-range", at: context.location(of: node), "`\(key)` is at least \(minimum.formatted) by the catalogue; found `\(text)`"
-                                        | "指标目录规定 `\(key)` 不小于 \(minimum.formatted)，此处为 `\(text)`"))
+                                                | "指标目录规定 `\(key)` 不小于 \(minimum.formatted)，此处为 `\(text)`"))
         }
         if let maximum = definition.maximum, figure.value > maximum {
             context.diagnostics.append(.error("metric.out-of-range", at: context.location(of: node), "`\(key)` is at most \(maximum.formatted) by the catalogue; found `\(text)`"
-                                        | "指标目录规定 `\(key)` 不大于 \(maximum.formatted)，此处为 `\(text)`"))
+                                                | "指标目录规定 `\(key)` 不大于 \(maximum.formatted)，此处为 `\(text)`"))
         }
         if let (index, earlierLine, earlierColumn) = figureValues[key] {
             let earlier = figures[index]
             if earlier.value != figure.value || earlier.qualifier != figure.qualifier {
                 context.diagnostics.append(.error("metric.conflicting-values", at: context.location(of: node),
-                                          "`\(key)` was given as `\(earlier.text)` on line \(earlierLine) and here as `\(text)`"
-                                            | "`\(key)` 在第 \(earlierLine) 行为 `\(earlier.text)`，此处为 `\(text)`",
-                                          hint: "one report gives one value per metric; use another key for a different figure"
-                                            | "一份报告中每个指标只有一个值；不同的数据请用另一个指标键",
-                                          related: [RelatedLocation(context.file.location(line: earlierLine, byteColumn: max(earlierColumn, 1)),
-                                                                    "first given here" | "首次给出在此")]))
+                                                  "`\(key)` was given as `\(earlier.text)` on line \(earlierLine) and here as `\(text)`"
+                                                    | "`\(key)` 在第 \(earlierLine) 行为 `\(earlier.text)`，此处为 `\(text)`",
+                                                  hint: "one report gives one value per metric; use another key for a different figure"
+                                                    | "一份报告中每个指标只有一个值；不同的数据请用另一个指标键",
+                                                  related: [RelatedLocation(context.file.location(line: earlierLine, byteColumn: max(earlierColumn, 1)),
+                                                                            "first given here" | "首次给出在此")]))
             }
         } else {
             figureValues[key] = (figures.count, line, node.byteColumn)

@@ -20,10 +20,10 @@ struct HeadingNumbering {
         let line = node.line + context.bodyFirstLine - 1
         if level > previousLevel + 1 {
             context.diagnostics.append(.warning("structure.skipped-level", at: context.location(of: node),
-                                        "this heading jumps from level \(previousLevel) to level \(level)"
-                                          | "标题从第 \(previousLevel) 级跳到了第 \(level) 级",
-                                        hint: "use \(String(repeating: "#", count: previousLevel + 1)) here"
-                                          | "此处应使用 \(String(repeating: "#", count: previousLevel + 1))"))
+                                                "this heading jumps from level \(previousLevel) to level \(level)"
+                                                  | "标题从第 \(previousLevel) 级跳到了第 \(level) 级",
+                                                hint: "use \(String(repeating: "#", count: previousLevel + 1)) here"
+                                                  | "此处应使用 \(String(repeating: "#", count: previousLevel + 1))"))
         }
         previousLevel = level
         counters[level] += 1
@@ -35,13 +35,13 @@ struct HeadingNumbering {
         let id = explicitID ?? generatedID
         if let explicitID, !Self.isValidID(explicitID) {
             context.diagnostics.append(.error("heading.invalid-id", at: context.location(of: node), "the id `\(explicitID)` may use only letters, digits, `-` and `_`, starting with a letter"
-                                        | "id `\(explicitID)` 只能包含英文字母、数字、`-` 和 `_`，并以字母开头"))
+                                                | "id `\(explicitID)` 只能包含英文字母、数字、`-` 和 `_`，并以字母开头"))
         }
         if let first = usedIDs[id] {
             context.diagnostics.append(.error("heading.duplicate-id", at: context.location(of: node), "the id `\(id)` is used already on line \(first.line)" | "id `\(id)` 已在第 \(first.line) 行使用",
-                                      hint: "give this heading another {#id}" | "为此标题另起一个 {#id}",
-                                      related: [RelatedLocation(context.file.location(line: first.line, byteColumn: max(first.byteColumn, 1)),
-                                                                "first used here" | "首次使用在此")]))
+                                              hint: "give this heading another {#id}" | "为此标题另起一个 {#id}",
+                                              related: [RelatedLocation(context.file.location(line: first.line, byteColumn: max(first.byteColumn, 1)),
+                                                                        "first used here" | "首次使用在此")]))
         } else {
             usedIDs[id] = (line, node.byteColumn)
         }
@@ -57,7 +57,7 @@ struct HeadingNumbering {
         } else if level == 3, insidePlanPart {
             if explicitID == nil {
                 context.diagnostics.append(.warning("plan.missing-id", at: context.location(of: node), "a plan item needs an id so later reports can cite it" | "工作安排需要 id，以便以后的报告引用",
-                                            hint: "end the heading with {#plan-…}" | "在标题末尾加上 {#plan-…}"))
+                                                    hint: "end the heading with {#plan-…}" | "在标题末尾加上 {#plan-…}"))
             }
             planItems.append(PlanItem(id: id, number: number, title: title))
         }

@@ -13,8 +13,8 @@ struct PlanLinks {
         guard let reference = Self.parsePlanTarget(target, defaultOrg: context.org, at: here) else {
             node.kind = .group
             context.diagnostics.append(.error("plan.malformed", at: here, "`plan:\(target)` is not a plan reference" | "`plan:\(target)` 不是有效的安排引用",
-                                      hint: "write plan:YEAR#ID or plan:ORG/YEAR#ID, e.g. plan:\(context.year - 1)#plan-education"
-                                        | "写作 plan:年度#id 或 plan:部门/年度#id，如 plan:\(context.year - 1)#plan-education"))
+                                              hint: "write plan:YEAR#ID or plan:ORG/YEAR#ID, e.g. plan:\(context.year - 1)#plan-education"
+                                                | "写作 plan:年度#id 或 plan:部门/年度#id，如 plan:\(context.year - 1)#plan-education"))
             return
         }
         references.append(reference)

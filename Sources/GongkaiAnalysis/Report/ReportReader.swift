@@ -15,10 +15,10 @@ package struct ReportReader {
 
     package static let frontMatterName: Message = "the front matter" | "前置信息"
 
+    /// The report (its body's HTML still empty) and its analysed Markdown tree, from which the pipeline renders it.
     /// - Parameters:
     ///   - orgFolder: the folder the file is in, which must equal its `org`.
     ///   - fileYear: the year in the file name, which must equal its `year`.
-    /// The report (its body's HTML still empty) and its analysed Markdown tree, from which the pipeline renders it.
     package func read(_ file: SourceFile, orgFolder: String, fileYear: Int, into diagnostics: inout [Diagnostic]) -> (report: Report, tree: MarkdownNode)? {
         guard let split = FrontMatterSplitter.split(file, into: &diagnostics),
               let yaml = YAMLReader.read(split.yaml, in: file, firstLine: split.yamlFirstLine, into: &diagnostics)

@@ -16,7 +16,7 @@ enum StructureCheck {
             let example = part.titles.first.map { "`## \($0)\(part.ids.first.map { " {#\($0)}" } ?? "")`" }
             let suggestion = example.map { "add a heading such as \($0)" | "添加标题，如 \($0)" }
             context.diagnostics.append(Diagnostic(severity, "structure.missing-part", at: context.file.location(line: context.bodyStartLine, column: 1),
-                                          "the report does not cover 「\(part.item)」" | "报告缺少「\(part.item)」部分", hint: suggestion))
+                                                  "the report does not cover 「\(part.item)」" | "报告缺少「\(part.item)」部分", hint: suggestion))
         }
     }
 }
