@@ -21,8 +21,14 @@ public struct TemplateSet: Sendable {
         package let fingerprint: UInt64
     }
 
-    package init(library: MustacheLibrary, assets: [Asset], fingerprint: UInt64 = 0) {
+    /// The templates compiled for rendering (swift-mustache's `library` parses them for diagnostics and is what
+    /// the tests hold the compiled renderer to).
+    package let renderer: TemplateRenderer
+
+    package init(library: MustacheLibrary, renderer: TemplateRenderer = TemplateRenderer(templates: [:]), assets: [Asset],
+                 fingerprint: UInt64 = 0) {
         self.library = library
+        self.renderer = renderer
         self.assets = assets
         self.fingerprint = fingerprint
     }
@@ -37,6 +43,7 @@ public struct TemplateSet: Sendable {
             return nil
         }
         var library = MustacheLibrary()
+        var compiled: [String: CompiledTemplate] = [:]
         var ok = true
         var files: [SourceFile] = []
         for name in names.sorted() where name.hasSuffix(".mustache") {
@@ -46,8 +53,15 @@ public struct TemplateSet: Sendable {
                 continue
             }
             files.append(file)
+            let templateName = String(name.dropLast(".mustache".count))
             do {
-                library.register(try MustacheTemplate(string: file.text), named: String(name.dropLast(".mustache".count)))
+                library.register(try MustacheTemplate(string: file.text), named: templateName)
+                do {
+                    compiled[templateName] = try CompiledTemplate(file.text)
+                } catch {
+                    ok = false
+                    diagnostics.append(.error("template.unsupported", at: file.location(line: error.line, column: error.column), error.message))
+                }
             } catch let error as MustacheTemplate.ParserError {
                 ok = false
                 diagnostics.append(.error("template.syntax", at: file.location(line: error.context.lineNumber, column: error.context.columnNumber),
@@ -84,13 +98,13 @@ public struct TemplateSet: Sendable {
         }
         assets.sort { $0.sitePath < $1.sitePath }
         let fingerprint = Fingerprint.of(files.flatMap { [$0.path, $0.text] })
-        return ok ? TemplateSet(library: library, assets: assets, fingerprint: fingerprint) : nil
+        return ok ? TemplateSet(library: library, renderer: TemplateRenderer(templates: compiled), assets: assets, fingerprint: fingerprint) : nil
     }
 
     /// The page's text; a template that is not loaded is an error, never an empty page.
-    package func render(_ view: [String: Any], page: String, file: String) throws -> String {
-        guard let text = library.render(view, withTemplate: page) else { throw RenderFailure(file: file, template: page) }
-        return text
+    package func render(_ view: [String: Any], page: String, file: String) throws -> [UInt8] {
+        guard let bytes = renderer.render(view, template: page) else { throw RenderFailure(file: file, template: page) }
+        return bytes
     }
 }
 

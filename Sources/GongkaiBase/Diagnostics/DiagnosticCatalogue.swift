@@ -105,6 +105,8 @@ public enum DiagnosticCatalogue {
         // Templates, rendering, PDF
         "template.missing-folder": "The templates folder cannot be read." | "无法读取模板文件夹。",
         "template.missing": "A page template every portal needs is missing from the templates folder." | "模板文件夹中缺少必需的页面模板。",
+        "template.unsupported": "A template uses Mustache that Gongkai's templates do not support: changed delimiters, transforms such as `name(…)`, dynamic names such as `{{>*name}}`, a pragma other than CONTENT_TYPE: HTML. It would render as nothing, so it is an error."
+            | "模板使用了 Gongkai 不支持的 Mustache 写法：更改分隔符、`name(…)` 之类的变换、`{{>*name}}` 之类的动态名称、CONTENT_TYPE: HTML 以外的指令。这些会显示为空，因此报错。",
         "template.syntax": "A Mustache syntax error in a template." | "模板中有 Mustache 语法错误。",
         "template.missing-partial": "A template names a partial (`{{>name}}`) or parent (`{{<name}}`) that does not exist."
             | "模板引用了不存在的局部模板（`{{>name}}`）或父模板（`{{<name}}`）。",

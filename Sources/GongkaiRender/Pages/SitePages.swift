@@ -32,7 +32,7 @@ package struct SitePages {
         let values: @Sendable () -> [String: Any] = { view.dictionary.merging(values(view)) }
         return Page(kind: kind, file: file, inputs: [.site(.portal), .templates] + inputs,
                     sitemapEntry: listed ? (view.sitePath, view.published) : nil,
-                    view: values) { [templates] in .text(try templates.render(values(), page: template, file: file)) }
+                    view: values) { [templates] in .data(Data(try templates.render(values(), page: template, file: file))) }
     }
 
     private func home() -> Page {
