@@ -44,7 +44,7 @@ import Testing
     }
 
     static var specTests: [SpecTest] {
-        let folder = Repository.root.deletingLastPathComponent().appendingPathComponent("shared/spec/mustache")
+        let folder = Repository.fixtures.appendingPathComponent("spec/mustache")
         var tests: [SpecTest] = []
         for file in ["comments", "interpolation", "inverted", "partials", "sections", "~inheritance"] {
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("\(file).json").path),
