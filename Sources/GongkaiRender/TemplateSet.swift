@@ -35,7 +35,6 @@ public struct TemplateSet: Sendable {
 
     /// Loads `*.mustache` (named by file name without extension) and `assets/**`; problems become diagnostics.
     public static func load(from directory: URL, displayName: String, into diagnostics: inout [Diagnostic]) -> TemplateSet? {
-        _ = TemplateEscaping.registered
         let fileManager = FileManager.default
         guard let names = try? fileManager.contentsOfDirectory(atPath: directory.path) else {
             diagnostics.append(.error("template.missing-folder", at: SourceLocation(file: displayName, line: 1, column: 1),

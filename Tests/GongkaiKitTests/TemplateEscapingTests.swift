@@ -1,58 +1,42 @@
 import Foundation
 import Mustache
 import Testing
-@testable import GongkaiAnalysis
 @testable import GongkaiBase
-@testable import GongkaiKit
-@testable import GongkaiModel
-@testable import GongkaiOutput
 @testable import GongkaiRender
-@testable import GongkaiSyntax
 
-/// Templates that start with `{{% CONTENT_TYPE: HTML }}` escape with Gongkai's byte-level escaping: the same text as
-/// swift-mustache's own, which renders templates without the line.
+/// `{{name}}` is escaped for HTML in every template, on bytes: the same text as swift-mustache's own escaping.
 @Suite struct TemplateEscapingTests {
     static let values = ["", "黄石市国动办", "a & b", "<script>alert('x')</script>", "\"引号\" 和 '单引号'", "60 余次",
                          "&amp; already", "emoji 🇨🇳 and é", "line\nbreak", "<<>>&&\"\"''"]
 
+    static func render(_ templates: [String: String], _ view: [String: Any], _ name: String) throws -> String {
+        let renderer = TemplateRenderer(templates: try templates.mapValues { try CompiledTemplate($0) })
+        return String(decoding: try #require(renderer.render(view, template: name)), as: UTF8.self)
+    }
+
     @Test func escapesExactlyAsTheLibraryDoes() throws {
-        _ = TemplateEscaping.registered
-        let fast = try MustacheTemplate(string: "{{% CONTENT_TYPE: HTML }}\n<p title=\"{{value}}\">{{value}}</p>{{{value}}}")
-        let library = try MustacheTemplate(string: "<p title=\"{{value}}\">{{value}}</p>{{{value}}}")
+        let text = "<p title=\"{{value}}\">{{value}}</p>{{{value}}}"
+        let library = try MustacheTemplate(string: text)
         for value in Self.values {
-            #expect(fast.render(["value": value]) == library.render(["value": value]))
+            #expect(try Self.render(["t": text], ["value": value], "t") == library.render(["value": value]))
         }
-        #expect(fast.render(["value": "<'&\">"]) == "<p title=\"&lt;&#39;&amp;&quot;&gt;\">&lt;&#39;&amp;&quot;&gt;</p><'&\">")
+        #expect(try Self.render(["t": text], ["value": "<'&\">"], "t") == "<p title=\"&lt;&#39;&amp;&quot;&gt;\">&lt;&#39;&amp;&quot;&gt;</p><'&\">")
     }
 
     /// The one difference, on the safe side: the library compares whole characters, so a quote followed by a
     /// combining mark slipped through unescaped and could end an attribute.
     @Test func aQuoteWithACombiningMarkIsStillEscaped() throws {
-        _ = TemplateEscaping.registered
-        let fast = try MustacheTemplate(string: "{{% CONTENT_TYPE: HTML }}{{value}}")
-        #expect(fast.render(["value": "\"\u{301}"]) == "&quot;\u{301}")
+        #expect(try Self.render(["t": "{{value}}"], ["value": "\"\u{301}"], "t") == "&quot;\u{301}")
     }
 
-    /// swift-mustache renders a partial or a parent with its default escaping again, so each template file needs
-    /// the line; with it, blocks, sections and partials all escape with ours.
+    /// No line in any template selects it: blocks, sections, partials and parents all escape alike.
     @Test func itHoldsInParentsBlocksSectionsAndPartials() throws {
-        _ = TemplateEscaping.registered
-        var library = MustacheLibrary()
-        library.register(try MustacheTemplate(string: "{{% CONTENT_TYPE: HTML }}\n[{{value}}]{{$content}}{{/content}}{{>part}}"), named: "base")
-        library.register(try MustacheTemplate(string: "{{% CONTENT_TYPE: HTML }}\n({{value}})"), named: "part")
-        library.register(try MustacheTemplate(string: "{{% CONTENT_TYPE: HTML }}\n{{<base}}{{$content}}{{#rows}}<{{value}}>{{/rows}}{{/content}}{{/base}}"),
-                         named: "page")
+        let templates = [
+            "base": "[{{value}}]{{$content}}{{/content}}{{>part}}",
+            "part": "({{value}})",
+            "page": "{{<base}}{{$content}}{{#rows}}<{{value}}>{{/rows}}{{/content}}{{/base}}",
+        ]
         let quote = "\"\u{301}"
-        let html = library.render(["value": quote, "rows": [["value": quote]]], withTemplate: "page")
-        #expect(html == "[&quot;\u{301}]<&quot;\u{301}>(&quot;\u{301})")
-    }
-
-    @Test func everyShippedTemplateUsesIt() throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: Repository.templates.path).filter { $0.hasSuffix(".mustache") }
-        #expect(names.count >= TemplateSet.pageTemplates.count + 3)
-        for name in names {
-            let text = try String(contentsOf: Repository.templates.appendingPathComponent(name), encoding: .utf8)
-            #expect(text.hasPrefix("{{% CONTENT_TYPE: HTML }}\n"), "\(name)")
-        }
+        #expect(try Self.render(templates, ["value": quote, "rows": [["value": quote]]], "page") == "[&quot;\u{301}]<&quot;\u{301}>(&quot;\u{301})")
     }
 }
