@@ -55,7 +55,7 @@ package struct TemplateRenderer: Sendable {
             guard let value = lookUp(name, in: context.stack) else { return }
             let text = Self.text(of: value)
             if escaped {
-                output.append(contentsOf: HTMLEscaping.escapeForTemplate(text).utf8)
+                HTMLEscaping.escapeForTemplate(text, into: &output)
             } else {
                 output.append(contentsOf: text.utf8)
             }
@@ -154,7 +154,7 @@ package struct TemplateRenderer: Sendable {
     }
 
     private static func text(of value: Any) -> String {
-        if let text = value as? String { return text }
+        if Swift.type(of: value) == String.self { return value as! String }
         return String(describing: value)
     }
 }
