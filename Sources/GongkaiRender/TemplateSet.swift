@@ -25,7 +25,7 @@ public struct TemplateSet: Sendable {
     /// the tests hold the compiled renderer to).
     package let renderer: TemplateRenderer
 
-    package init(library: MustacheLibrary, renderer: TemplateRenderer = TemplateRenderer(templates: [:]), assets: [Asset],
+    package init(library: MustacheLibrary, renderer: TemplateRenderer, assets: [Asset],
                  fingerprint: UInt64 = 0) {
         self.library = library
         self.renderer = renderer

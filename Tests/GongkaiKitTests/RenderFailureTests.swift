@@ -14,9 +14,11 @@ import Testing
     @Test func aTemplateThatIsNotLoadedFailsThePageInsteadOfRenderingItEmpty() throws {
         let content = try TestContent(files: ["orgs/t/2023.md": TestContent.report(body: "## 一\n")])
         let site = try #require(ContentLoader(contentDirectory: content.directory).load().site)
+        // Only the home page's template is loaded.
         var library = MustacheLibrary()
         library.register(try MustacheTemplate(string: "<p>{{title}}</p>"), named: "home")
-        let templates = TemplateSet(library: library, assets: [])
+        let templates = TemplateSet(library: library, renderer: TemplateRenderer(templates: ["home": try CompiledTemplate("<p>{{title}}</p>")]),
+                                    assets: [])
         let output = MemoryOutput()
         let failure = #expect(throws: RenderFailure.self) { try SiteRenderer(site: site, templates: templates).render(to: output) }
         let diagnostic = try #require(failure?.diagnostic(templatesDisplayName: "Templates"))

@@ -13,15 +13,8 @@ package enum HTMLEscaping {
         text.withUTF8 { bytes in
             var pending = 0
             for index in 0..<bytes.count {
-                let entity: StaticString
-                switch bytes[index] {
-                case UInt8(ascii: "&"): entity = "&amp;"
-                case UInt8(ascii: "<"): entity = "&lt;"
-                case UInt8(ascii: ">"): entity = "&gt;"
-                case UInt8(ascii: "\""): entity = "&quot;"
-                case UInt8(ascii: "'"): entity = "&#39;"
-                default: continue
-                }
+                let byte = bytes[index]
+                guard let entity = htmlEntity(byte) ?? (byte == UInt8(ascii: "'") ? "&#39;" : nil) else { continue }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pending..<index]))
                 entity.withUTF8Buffer { output.append(contentsOf: $0) }
                 pending = index + 1
