@@ -23,6 +23,9 @@ public struct Builder: Sendable {
         public var reportsWithPDF: ReportSelection = .none
         /// Warnings as errors and per-id levels, applied before anything is published.
         public var policy: DiagnosticPolicy = .standard
+        /// Where a build keeps what the next one can reuse (reports read, which files the output has); nil reads and
+        /// renders everything.
+        public var cache: BuildCache?
 
         public init(contentDirectory: URL, templatesDirectory: URL, contentDisplayName: String? = nil, templatesDisplayName: String? = nil) {
             self.contentDirectory = contentDirectory
@@ -37,8 +40,10 @@ public struct Builder: Sendable {
         public let diagnostics: [Diagnostic]
         /// What was built, when it was.
         public let site: Site?
-        /// Files written; nil when errors stopped the build before anything was written.
+        /// Files of the site; nil when errors stopped the build before anything was written.
         public let filesWritten: Int?
+        /// Of those, the files rendered by this build; the others are the previous build's files, kept as they were.
+        public var filesRendered: Int? = nil
         public var succeeded: Bool { filesWritten != nil }
     }
 
@@ -71,7 +76,8 @@ public struct Builder: Sendable {
     /// bodies' HTML.
     public func check() -> Checked {
         let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayName: options.contentDisplayName,
-                                   includeDrafts: options.includeDrafts, parallel: options.parallel, rendersBodies: false).load()
+                                   includeDrafts: options.includeDrafts, cache: options.cache.map { ReportCache(store: $0, defersBodies: true) },
+                                   parallel: options.parallel, rendersBodies: false).load()
         var diagnostics = loaded.diagnostics
         let templates = TemplateSet.load(from: options.templatesDirectory, displayName: options.templatesDisplayName, into: &diagnostics)
         diagnostics = engine.finish(diagnostics)
@@ -79,40 +85,110 @@ public struct Builder: Sendable {
                        orgCount: loaded.orgCount, reportCount: loaded.reportCount)
     }
 
+    /// What a build renders from: the site linked, the templates loaded, the policy applied.
+    private struct Prepared {
+        let loader: ContentLoader
+        let loaded: ContentLoader.Result
+        let site: Site
+        let templates: TemplateSet
+        let diagnostics: [Diagnostic]
+    }
+
+    /// Reads, analyses and links every report and loads the templates; the outcome to return when errors stop the build.
+    private func prepare() -> Result<Prepared, FailedBuild> {
+        var diagnostics: [Diagnostic] = []
+        let templates = TemplateSet.load(from: options.templatesDirectory, displayName: options.templatesDisplayName, into: &diagnostics)
+        let loader = ContentLoader(contentDirectory: options.contentDirectory, displayName: options.contentDisplayName,
+                                   includeDrafts: options.includeDrafts, cache: options.cache.map { ReportCache(store: $0, defersBodies: true) },
+                                   parallel: options.parallel)
+        let loaded = loader.load()
+        // The policy is applied before the outcome is decided: a warning made an error fails the build like any error.
+        diagnostics = engine.finish(loaded.diagnostics + diagnostics)
+        guard let site = loaded.site, let templates, !diagnostics.hasErrors else { return .failure(FailedBuild(diagnostics: diagnostics)) }
+        return .success(Prepared(loader: loader, loaded: loaded, site: site, templates: templates, diagnostics: diagnostics))
+    }
+
+    private struct FailedBuild: Error {
+        let diagnostics: [Diagnostic]
+        var outcome: Outcome { Outcome(diagnostics: diagnostics, site: nil, filesWritten: nil) }
+    }
+
+    /// Renders the pages at `files` of the prepared site into the output, with the bodies they show loaded first.
+    private func render(_ files: Set<String>, of prepared: Prepared, to output: some OutputSink) throws -> Result<Site, FailedBuild> {
+        let everyPage = SiteRenderer(site: prepared.site, templates: prepared.templates, reportsWithPDF: options.reportsWithPDF).pages()
+        let shown = everyPage.filter { files.contains($0.file) }.flatMap(\.inputs).compactMap { input -> String? in
+            if case .site(.report(let sitePath)) = input { return sitePath }
+            return nil
+        }
+        let (site, problems) = prepared.loader.withBodies(of: shown, in: prepared.site, deferred: prepared.loaded.deferredBodies)
+        guard !problems.hasErrors else { return .failure(FailedBuild(diagnostics: (prepared.diagnostics + problems).sortedForDisplay())) }
+        let renderer = SiteRenderer(site: site, templates: prepared.templates, reportsWithPDF: options.reportsWithPDF, parallel: options.parallel)
+        let pages = renderer.pages().filter { files.contains($0.file) }
+        if let failure = try renderer.render(pages, to: output, templatesDisplayName: options.templatesDisplayName) {
+            return .failure(FailedBuild(diagnostics: (prepared.diagnostics + [failure]).sortedForDisplay()))
+        }
+        return .success(site)
+    }
+
     /// Reads, analyses and links every report, applies the policy, and only when no error is left renders every page
     /// into the output (memory for tests). A failed build hands no page to the output.
     public func build(to output: some OutputSink) throws -> Outcome {
-        var diagnostics: [Diagnostic] = []
-        let templates = TemplateSet.load(from: options.templatesDirectory, displayName: options.templatesDisplayName, into: &diagnostics)
-        let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayName: options.contentDisplayName,
-                                   includeDrafts: options.includeDrafts, parallel: options.parallel).load()
-        // The policy is applied before the outcome is decided: a warning made an error fails the build like any error.
-        diagnostics = engine.finish(loaded.diagnostics + diagnostics)
-        guard let site = loaded.site, let templates, !diagnostics.hasErrors else {
-            return Outcome(diagnostics: diagnostics, site: nil, filesWritten: nil)
+        let prepared: Prepared
+        switch prepare() {
+        case .failure(let failed): return failed.outcome
+        case .success(let ready): prepared = ready
         }
-        let renderer = SiteRenderer(site: site, templates: templates, reportsWithPDF: options.reportsWithPDF, parallel: options.parallel)
-        let pages = renderer.pages()
-        if let failure = try renderer.render(pages, to: output, templatesDisplayName: options.templatesDisplayName) {
-            return Outcome(diagnostics: (diagnostics + [failure]).sortedForDisplay(), site: nil, filesWritten: nil)
+        let files = SiteRenderer(site: prepared.site, templates: prepared.templates, reportsWithPDF: options.reportsWithPDF).pages().map(\.file)
+        switch try render(Set(files), of: prepared, to: output) {
+        case .failure(let failed): return failed.outcome
+        case .success(let site):
+            return Outcome(diagnostics: prepared.diagnostics, site: site, filesWritten: files.count, filesRendered: files.count)
         }
-        return Outcome(diagnostics: diagnostics, site: site, filesWritten: pages.count)
     }
 
     /// Builds into a folder atomically: the previous contents stay exactly as they were unless the whole build succeeds.
-    /// `finishing` runs on the finished staging folder before it is swapped in (the PDF step adds its files there);
-    /// when it throws, nothing is published.
-    public func build(into directory: URL, finishing: (_ staging: URL, _ site: Site) throws -> Void = { _, _ in }) throws -> Outcome {
+    /// With a cache, a file whose page has the inputs it had when the folder's current file was rendered is kept as
+    /// it is (linked into the new folder, not written again), and a build that would change nothing leaves the
+    /// folder alone. `finishing` runs on the finished staging folder before it is swapped in (the PDF step adds its
+    /// files there); when it throws, nothing is published.
+    public func build(into directory: URL, finishing: ((_ staging: URL, _ site: Site) throws -> Void)? = nil) throws -> Outcome {
+        let prepared: Prepared
+        switch prepare() {
+        case .failure(let failed): return failed.outcome
+        case .success(let ready): prepared = ready
+        }
+        let renderer = SiteRenderer(site: prepared.site, templates: prepared.templates, reportsWithPDF: options.reportsWithPDF)
+        let pages = renderer.pages()
+        let fingerprints = pages.map(renderer.fingerprint)
+        let current = options.cache.flatMap { cache in cache.manifest(for: directory).map { ($0, AtomicDirectoryOutput.files(in: directory)) } }
+        let kept = Set(zip(pages, fingerprints).compactMap { page, fingerprint -> String? in
+            guard let (manifest, files) = current, let was = manifest.files[page.file], was.page == fingerprint,
+                  files[page.file] == was.status else { return nil }
+            return page.file
+        })
+        if finishing == nil, kept.count == pages.count, current?.1.count == pages.count {
+            return Outcome(diagnostics: prepared.diagnostics, site: prepared.site, filesWritten: pages.count, filesRendered: 0)
+        }
         let output = try AtomicDirectoryOutput(destination: directory)
         do {
-            let outcome = try build(to: output)
-            if let site = outcome.site {
-                try finishing(output.staging, site)
-                try output.commit()
-            } else {
+            let linked = Set(kept.filter(output.keep))
+            let stale = Set(pages.map(\.file)).subtracting(linked)
+            switch try render(stale, of: prepared, to: output) {
+            case .failure(let failed):
                 output.discard()
+                return failed.outcome
+            case .success(let site):
+                try finishing?(output.staging, site)
+                let written = zip(pages, fingerprints).compactMap { page, fingerprint in
+                    output.status(of: page.file).map { (page.file, BuildCache.OutputManifest.File(page: fingerprint, status: $0)) }
+                }
+                try output.commit()
+                if let cache = options.cache {
+                    cache.store(.init(tool: cache.tool, output: directory.standardizedFileURL.path,
+                                      files: Dictionary(written, uniquingKeysWith: { first, _ in first })), for: directory)
+                }
+                return Outcome(diagnostics: prepared.diagnostics, site: site, filesWritten: pages.count, filesRendered: stale.count)
             }
-            return outcome
         } catch {
             output.discard()
             throw error

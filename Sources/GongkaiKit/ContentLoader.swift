@@ -42,6 +42,16 @@ public struct ContentLoader: Sendable {
         /// What was found to read, whether or not it read cleanly: department folders and report files.
         public var orgCount = 0
         public var reportCount = 0
+        /// The reports, by site path, whose body the build cache kept on disk (`withBodies(of:in:)` loads them).
+        package var deferredBodies: [String: DeferredBody] = [:]
+    }
+
+    /// Where a report's body is kept: its file and the fingerprint it was read with.
+    package struct DeferredBody: Sendable {
+        package let file: String
+        package let fingerprint: UInt64
+        /// What the fingerprint started from (`context` in `load`), to check the file against it.
+        package let context: UInt64
     }
 
     public func load() -> Result {
@@ -55,9 +65,9 @@ public struct ContentLoader: Sendable {
 
         var orgs: [Org] = [], reports: [Report] = []
         let reader = ReportReader(schema: schema, allowsRawHTML: portal.allowsRawHTML)
-        // A report's reading depends on its bytes, the schema and the portal (raw_html): all three go into its key,
-        // and whether its body is rendered (a cache is never asked for a report with a body it read without one).
-        let context = Fingerprint.combining([fingerprints[.schema] ?? 0, fingerprints[.portal] ?? 0, rendersBodies ? 1 : 0])
+        // A report's reading depends on its bytes, the schema, the portal (raw_html) and how the folder is named in
+        // diagnostics: all go into its key.
+        let context = Fingerprint.combining([fingerprints[.schema] ?? 0, fingerprints[.portal] ?? 0, Fingerprint.of([displayName])])
         checkOrgsFolder(into: &diagnostics)
         var jobs: [(relative: String, org: Org, year: Int)] = []
         let orgFolders = subfolders(of: "orgs", into: &diagnostics)
@@ -80,45 +90,88 @@ public struct ContentLoader: Sendable {
         // Reports are read on every core; only cmark-gfm's parse itself is one at a time (see MarkdownParser).
         let results = ParallelMap.map(jobs, parallel: parallel) { job in
             var found: [Diagnostic] = []
-            let (report, fingerprint) = readReport(job.relative, org: job.org.slug, year: job.year, reader: reader, context: context,
-                                                   into: &found)
-            return (report, fingerprint, found)
+            let (report, fingerprint, deferred) = readReport(job.relative, org: job.org.slug, year: job.year, reader: reader,
+                                                             context: context, into: &found)
+            return (report, fingerprint, deferred, job.relative, found)
         }
-        for (report, fingerprint, found) in results {
+        var deferredBodies: [String: DeferredBody] = [:]
+        for (report, fingerprint, deferred, file, found) in results {
             diagnostics += found
             if let report, report.status == .published || includeDrafts {
                 reports.append(report)
                 fingerprints[.report(report.sitePath)] = fingerprint
+                if deferred { deferredBodies[report.sitePath] = DeferredBody(file: file, fingerprint: fingerprint, context: context) }
             }
         }
+        if rendersBodies { cache?.store?.prune(folder: contentPath, keeping: jobs.map(\.relative)) }
         reports.sort { ($0.org, $0.year) < ($1.org, $1.year) }
         // Link: what only shows across reports.
         let linked = SiteLinker.link(reports)
         diagnostics += linked.diagnostics
         let site = diagnostics.hasErrors ? nil : Site(portal: portal, schema: schema, orgs: orgs, reports: reports,
                                                              links: linked.links, inputFingerprints: fingerprints)
-        return Result(site: site, diagnostics: diagnostics.sortedForDisplay(), orgCount: orgFolders.count, reportCount: jobs.count)
+        return Result(site: site, diagnostics: diagnostics.sortedForDisplay(), orgCount: orgFolders.count, reportCount: jobs.count,
+                      deferredBodies: deferredBodies)
     }
 
-    /// The report, and the fingerprint of its bytes and of what its reading depends on.
+    /// The site with the bodies of the reports at `sitePaths` that the build cache left on disk, loaded (on every
+    /// core). A body that is gone or damaged is made again from its file; a file that no longer has the bytes the
+    /// site was built from (edited during the build) is an error, so the build stops instead of mixing versions.
+    package func withBodies(of sitePaths: some Sequence<String>, in site: Site, deferred: [String: DeferredBody]) -> (Site, [Diagnostic]) {
+        let wanted = Set(sitePaths.filter { deferred[$0] != nil })
+        guard !wanted.isEmpty else { return (site, []) }
+        let reader = ReportReader(schema: site.schema, allowsRawHTML: site.portal.allowsRawHTML)
+        let loaded = ParallelMap.map(site.reports, parallel: parallel) { report -> (Report, [Diagnostic]) in
+            guard wanted.contains(report.sitePath), let kept = deferred[report.sitePath] else { return (report, []) }
+            var report = report
+            if let body = cache?.body(folder: contentPath, file: kept.file, fingerprint: kept.fingerprint) {
+                report.body = body
+                return (report, [])
+            }
+            var found: [Diagnostic] = []
+            let data = FileManager.default.contents(atPath: path(kept.file))
+            guard let data, Fingerprint.of(data, startingWith: kept.context) == kept.fingerprint,
+                  let read = SourceReader.decode(data, displayPath: display(kept.file), into: &found)
+                    .flatMap({ reader.read($0, orgFolder: report.org, fileYear: report.year, into: &found) }) else {
+                return (report, [.error("source.changed-during-build", at: location(kept.file),
+                                        "this file changed while the site was being built" | "生成网站期间此文件被修改",
+                                        hint: "build again" | "请重新生成")])
+            }
+            var renderer = HTMLRenderer(allowsRawHTML: reader.allowsRawHTML)
+            report.body = renderer.renderBody(read.tree)
+            // The damaged entry is replaced, so the next build finds it whole.
+            let stamp = FileStatus(path: path(kept.file), followingLinks: true).flatMap { $0.isSettled ? $0 : nil }
+            var stored = read.report
+            stored.body = report.body
+            cache?.store(.init(fingerprint: kept.fingerprint, stamp: stamp, context: kept.context, report: stored, diagnostics: found),
+                         folder: contentPath, file: kept.file, persist: true)
+            return (report, [])
+        }
+        return (Site(portal: site.portal, schema: site.schema, orgs: site.orgs, reports: loaded.map(\.0), links: site.links,
+                     inputFingerprints: site.inputFingerprints), loaded.flatMap(\.1))
+    }
+
+    /// The report, the fingerprint of its bytes and of what its reading depends on, and whether its body was left
+    /// in the build cache.
     private func readReport(_ relative: String, org: String, year: Int, reader: ReportReader, context: UInt64,
-                            into diagnostics: inout [Diagnostic]) -> (Report?, UInt64) {
+                            into diagnostics: inout [Diagnostic]) -> (Report?, UInt64, Bool) {
         let stamp = cache == nil ? nil : FileStatus(path: path(relative), followingLinks: true).flatMap { $0.isSettled ? $0 : nil }
-        if let unchanged = cache?.entry(for: relative, stamp: stamp, context: context) {
+        if let unchanged = cache?.entry(folder: contentPath, file: relative, stamp: stamp, context: context, needsBody: rendersBodies) {
             diagnostics += unchanged.diagnostics
-            return (unchanged.report, unchanged.fingerprint)
+            return (unchanged.report, unchanged.fingerprint, unchanged.bodyDeferred)
         }
         guard let data = FileManager.default.contents(atPath: path(relative)) else {
             diagnostics.append(.error("source.unreadable", at: location(relative), "cannot read this file" | "无法读取此文件"))
-            return (nil, 0)
+            return (nil, 0, false)
         }
         let fingerprint = Fingerprint.of(data, startingWith: context)
-        if let cached = cache?.entry(for: relative, fingerprint: fingerprint) {
+        if var cached = cache?.entry(folder: contentPath, file: relative, fingerprint: fingerprint, needsBody: rendersBodies) {
             // Touched but not changed: remember the new stamp so the next rebuild need not read it.
-            cache?.store(.init(fingerprint: fingerprint, stamp: stamp, context: context, report: cached.report,
-                               diagnostics: cached.diagnostics), for: relative)
+            cached = .init(fingerprint: fingerprint, stamp: stamp, context: context, report: cached.report,
+                           diagnostics: cached.diagnostics, bodyDeferred: cached.bodyDeferred)
+            cache?.store(cached, folder: contentPath, file: relative, persist: rendersBodies && stamp != nil)
             diagnostics += cached.diagnostics
-            return (cached.report, fingerprint)
+            return (cached.report, fingerprint, cached.bodyDeferred)
         }
         var found: [Diagnostic] = []
         let report = SourceReader.decode(data, displayPath: display(relative), into: &found)
@@ -132,9 +185,11 @@ public struct ContentLoader: Sendable {
                 }
                 return report
             }
-        cache?.store(.init(fingerprint: fingerprint, stamp: stamp, context: context, report: report, diagnostics: found), for: relative)
+        // A check reads no bodies: what it read is not stored for builds to use.
+        cache?.store(.init(fingerprint: fingerprint, stamp: stamp, context: context, report: report, diagnostics: found),
+                     folder: contentPath, file: relative, persist: rendersBodies)
         diagnostics += found
-        return (report, fingerprint)
+        return (report, fingerprint, false)
     }
 
     private func path(_ relative: String) -> String { contentPath + "/" + relative }

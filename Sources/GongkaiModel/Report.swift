@@ -3,7 +3,7 @@ import GongkaiSyntax
 
 /// One department's annual report: its front matter and its body, analysed.
 public struct Report: Sendable {
-    public enum Status: String, Sendable { case published, draft }
+    public enum Status: String, Sendable, Codable { case published, draft }
 
     public let org: String
     public let year: Int
@@ -60,8 +60,34 @@ public struct Report: Sendable {
     public var sitePath: String { SiteLayout.report(org: org, year: year) }
 }
 
+/// What the build cache keeps of a report besides its body, which it keeps apart (a rebuild loads a body only for the
+/// pages it renders again).
+extension Report: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case org, year, title, status, indexNumber, documentNumber, written, published, documents, sourcePath, headings, figures,
+             mentions, planItems, planReferences
+    }
+
+    public init(from decoder: Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(org: try values.decode(String.self, forKey: .org), year: try values.decode(Int.self, forKey: .year),
+                  title: try values.decode(String.self, forKey: .title), status: try values.decode(Status.self, forKey: .status),
+                  indexNumber: try values.decodeIfPresent(String.self, forKey: .indexNumber),
+                  documentNumber: try values.decodeIfPresent(String.self, forKey: .documentNumber),
+                  written: try values.decodeIfPresent(SimpleDate.self, forKey: .written),
+                  published: try values.decode(SimpleDate.self, forKey: .published),
+                  documents: try values.decode([DeclaredDocument].self, forKey: .documents),
+                  sourcePath: try values.decode(String.self, forKey: .sourcePath), body: .empty,
+                  headings: try values.decode([HeadingEntry].self, forKey: .headings),
+                  figures: try values.decode([Figure].self, forKey: .figures),
+                  mentions: try values.decode([DocumentMention].self, forKey: .mentions),
+                  planItems: try values.decode([PlanItem].self, forKey: .planItems),
+                  planReferences: try values.decode([PlanReference].self, forKey: .planReferences))
+    }
+}
+
 /// A regulation or other document declared in a report's front matter under `documents:`.
-public struct DeclaredDocument: Sendable, Hashable {
+public struct DeclaredDocument: Sendable, Hashable, Codable {
     public let key: String
     public let title: String
     /// The date it was issued or took effect, where the report gives one.
@@ -80,7 +106,7 @@ public struct DeclaredDocument: Sendable, Hashable {
     }
 }
 
-public struct HeadingEntry: Sendable {
+public struct HeadingEntry: Sendable, Hashable, Codable {
     public let level: Int
     /// 一、 （一） 1. （1）; empty for levels that are not numbered.
     public let number: String
@@ -96,7 +122,7 @@ public struct HeadingEntry: Sendable {
 }
 
 /// A place where a report names a declared document.
-public struct DocumentMention: Sendable, Hashable {
+public struct DocumentMention: Sendable, Hashable, Codable {
     public let key: String
     /// The anchor of the mention on the report page.
     public let anchor: String
@@ -111,7 +137,7 @@ public struct DocumentMention: Sendable, Hashable {
 }
 
 /// A commitment made under the plans part of a report, which later reports cite with `plan:`.
-public struct PlanItem: Sendable {
+public struct PlanItem: Sendable, Hashable, Codable {
     public let id: String
     public let number: String
     public let title: String
@@ -124,7 +150,7 @@ public struct PlanItem: Sendable {
 }
 
 /// A `plan:` link, resolved once every report is loaded.
-package struct PlanReference: Sendable {
+package struct PlanReference: Sendable, Hashable, Codable {
     package let org: String
     package let year: Int
     package let id: String

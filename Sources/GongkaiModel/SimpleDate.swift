@@ -2,7 +2,7 @@ import GongkaiBase
 import GongkaiSyntax
 
 /// A calendar date as official documents write it; no time, no zone, so output never depends on where it is built.
-public struct SimpleDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct SimpleDate: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
     public let year: Int
     public let month: Int
     public let day: Int

@@ -41,6 +41,36 @@ public final class AtomicDirectoryOutput: OutputSink {
         try text.withUTF8 { try Self.writeFile(UnsafeRawBufferPointer($0), atPath: path) }
     }
 
+    /// Puts the output folder's current file at `sitePath` into the new site as it is: a hard link, so the file is
+    /// not written again and keeps its modification time (a publishing tool that compares times sends only what
+    /// changed). False when it cannot be linked (no such file, another file system): the page is rendered instead.
+    public func keep(_ sitePath: String) -> Bool {
+        guard let path = try? preparePath(for: sitePath) else { return false }
+        return link(destination.path + "/" + sitePath, path) == 0
+    }
+
+    /// The staged file at `sitePath` as written.
+    package func status(of sitePath: String) -> FileStatus? {
+        FileStatus(path: stagingPath + "/" + sitePath)
+    }
+
+    /// Every file under `folder` (hidden ones too), by path relative to it; empty when there is no such folder.
+    package static func files(in folder: URL) -> [String: FileStatus] {
+        var files: [String: FileStatus] = [:]
+        func walk(_ path: String, _ prefix: String) {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
+                guard let status = FileStatus(path: path + "/" + name) else { continue }
+                if status.kind == .directory {
+                    walk(path + "/" + name, prefix + name + "/")
+                } else {
+                    files[prefix + name] = status
+                }
+            }
+        }
+        walk(folder.standardizedFileURL.path, "")
+        return files
+    }
+
     /// The file's path in the staging folder, its folders made.
     private func preparePath(for sitePath: String) throws -> String {
         var folder = stagingPath

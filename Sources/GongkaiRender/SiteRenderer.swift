@@ -66,7 +66,7 @@ public struct SiteRenderer {
     private func fingerprint(of input: PageInput) -> UInt64 {
         switch input {
         case .site(let input): return site.fingerprint(of: input)
-        case .templates: return templates.fingerprint
+        case .template(let name): return templates.fingerprint(ofTemplate: name)
         case .asset(let path): return templates.assets.first { $0.sitePath == path }?.fingerprint ?? 0
         case .pdf(let path): return reportsWithPDF.includes(path) ? 1 : 2
         }

@@ -12,8 +12,9 @@ public struct TemplateSet: Sendable {
     package let library: MustacheLibrary
     /// Site paths of the assets (`assets/site.css`), the files they are read from, and their bytes' fingerprints.
     package let assets: [Asset]
-    /// Of every template's text: a page reads its template and the partials and parents it names.
-    package let fingerprint: UInt64
+    /// Of each template's text and the texts of the partials and parents it names, directly or through others: what
+    /// a page rendered through it reads.
+    package let fingerprints: [String: UInt64]
 
     package struct Asset {
         package let sitePath: String
@@ -25,12 +26,26 @@ public struct TemplateSet: Sendable {
     /// the tests hold the compiled renderer to).
     package let renderer: TemplateRenderer
 
-    package init(library: MustacheLibrary, renderer: TemplateRenderer, assets: [Asset],
-                 fingerprint: UInt64 = 0) {
+    package init(library: MustacheLibrary, renderer: TemplateRenderer, assets: [Asset], texts: [String: String] = [:]) {
         self.library = library
         self.renderer = renderer
         self.assets = assets
-        self.fingerprint = fingerprint
+        fingerprints = Self.fingerprints(texts: texts, partials: renderer.templates.mapValues(\.partials))
+    }
+
+    /// The fingerprint of a page template: 0 for one that is not loaded.
+    package func fingerprint(ofTemplate name: String) -> UInt64 { fingerprints[name] ?? 0 }
+
+    /// Each template's fingerprint over the templates it reaches; a partial that is missing counts by its name, so
+    /// adding it changes the pages that name it.
+    private static func fingerprints(texts: [String: String], partials: [String: Set<String>]) -> [String: UInt64] {
+        texts.keys.reduce(into: [:]) { result, name in
+            var reached: Set<String> = [name], pending = [name]
+            while let next = pending.popLast() {
+                for partial in partials[next] ?? [] where reached.insert(partial).inserted { pending.append(partial) }
+            }
+            result[name] = Fingerprint.of(reached.sorted().flatMap { [$0, texts[$0] ?? "\u{0}missing"] })
+        }
     }
 
     /// Loads `*.mustache` (named by file name without extension) and `assets/**`; problems become diagnostics.
@@ -45,6 +60,7 @@ public struct TemplateSet: Sendable {
         var compiled: [String: CompiledTemplate] = [:]
         var ok = true
         var files: [SourceFile] = []
+        var texts: [String: String] = [:]
         for name in names.sorted() where name.hasSuffix(".mustache") {
             let display = "\(displayName)/\(name)"
             guard let file = SourceReader.read(directory.appendingPathComponent(name), displayPath: display, into: &diagnostics) else {
@@ -53,6 +69,7 @@ public struct TemplateSet: Sendable {
             }
             files.append(file)
             let templateName = String(name.dropLast(".mustache".count))
+            texts[templateName] = file.text
             do {
                 library.register(try MustacheTemplate(string: file.text), named: templateName)
                 do {
@@ -96,8 +113,7 @@ public struct TemplateSet: Sendable {
             }
         }
         assets.sort { $0.sitePath < $1.sitePath }
-        let fingerprint = Fingerprint.of(files.flatMap { [$0.path, $0.text] })
-        return ok ? TemplateSet(library: library, renderer: TemplateRenderer(templates: compiled), assets: assets, fingerprint: fingerprint) : nil
+        return ok ? TemplateSet(library: library, renderer: TemplateRenderer(templates: compiled), assets: assets, texts: texts) : nil
     }
 
     /// The page's text; a template that is not loaded is an error, never an empty page.

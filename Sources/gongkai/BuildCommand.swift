@@ -39,6 +39,10 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let milliseconds = (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
-        print("wrote \(files) files to \(output)/ in \(milliseconds) ms")
+        switch outcome.filesRendered ?? files {
+        case 0: print("\(output)/ is up to date: \(files) files, none changed (\(milliseconds) ms)")
+        case files: print("wrote \(files) files to \(output)/ in \(milliseconds) ms")
+        case let rendered: print("wrote \(files) files to \(output)/ (\(rendered) rendered, \(files - rendered) unchanged) in \(milliseconds) ms")
+        }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GongkaiBase
 
 @main
 struct Gongkai: AsyncParsableCommand {
@@ -7,7 +8,7 @@ struct Gongkai: AsyncParsableCommand {
         commandName: "gongkai",
         abstract: "Builds government transparency portals and printable annual reports from Markdown.",
         version: GongkaiVersion.string,
-        subcommands: [BuildCommand.self, CheckCommand.self, PDFCommand.self, ServeCommand.self, ExplainCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, PDFCommand.self, ServeCommand.self, CleanCommand.self, ExplainCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 
@@ -32,4 +33,11 @@ struct Gongkai: AsyncParsableCommand {
 
 enum GongkaiVersion {
     static let string = "0.1.0"
+
+    /// The version and this executable's size and modification time: what the build cache is keyed by, so a
+    /// rebuilt Gongkai (a new version, or a developer's change without one) never uses an older one's results.
+    static var identity: String {
+        guard let status = FileStatus(path: "/proc/self/exe", followingLinks: true) else { return string }
+        return "\(string)+\(status.size).\(status.modifiedSeconds).\(status.modifiedNanoseconds)"
+    }
 }

@@ -97,6 +97,31 @@ import Testing
         #expect(try Self.run(["check", "--severity", "content.unexpected-file=loud"]).status == 2)
     }
 
+    /// The cache goes beside the content folder; a second build with nothing changed says so and writes nothing;
+    /// `--no-cache` neither reads nor writes it; `clean` removes it.
+    @Test func theBuildCacheIsBesideTheContentAndCleanRemovesIt() throws {
+        let (base, content) = try Self.contentWithAWarning()
+        let output = base.appendingPathComponent("public"), cache = base.appendingPathComponent(".gongkai-cache")
+        let arguments = ["build", "--content", content.path, "--output", output.path, "--severity", "content.unexpected-file=off"]
+        let uncached = try Self.run(arguments + ["--no-cache"])
+        #expect(uncached.status == 0, "\(uncached.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cache.path))
+        let first = try Self.run(arguments)
+        #expect(first.stdout.hasPrefix("wrote "), "\(first.stdout)")
+        #expect(FileManager.default.fileExists(atPath: cache.appendingPathComponent("reports").path))
+        // Sources copied a moment ago have stamps too new to trust; a second later they are settled.
+        Thread.sleep(forTimeInterval: 1.1)
+        _ = try Self.run(arguments)
+        let files = try Self.files(in: output)
+        let again = try Self.run(arguments)
+        #expect(again.stdout.hasPrefix("\(output.path)/ is up to date: \(files.count) files, none changed"), "\(again.stdout)")
+        #expect(try Self.files(in: output) == files)
+        let clean = try Self.run(["clean", "--content", content.path])
+        #expect(clean.stdout == "removed \(cache.path)\n")
+        #expect(!FileManager.default.fileExists(atPath: cache.path))
+        #expect(try Self.run(["clean", "--content", content.path]).stdout == "no build cache at \(cache.path)\n")
+    }
+
     @Test func checkSaysWhatItCheckedInOneLine() throws {
         let clean = try Self.run(["check"])
         #expect(clean.status == 0)

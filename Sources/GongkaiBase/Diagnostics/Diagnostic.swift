@@ -1,8 +1,8 @@
 /// A problem found in the sources, located in a file.
 ///
 /// User mistakes are collected as diagnostics, never thrown: a build reports all of them at once.
-public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Hashable, Comparable {
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Codable {
+    public enum Severity: String, Sendable, Hashable, Comparable, Codable {
         case error, warning
 
         public static func < (lhs: Severity, rhs: Severity) -> Bool {
@@ -54,7 +54,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Another place a diagnostic involves, with what it is ("first given here").
-public struct RelatedLocation: Sendable, Hashable {
+public struct RelatedLocation: Sendable, Hashable, Codable {
     public let location: SourceLocation
     public let message: Message
 
@@ -65,7 +65,7 @@ public struct RelatedLocation: Sendable, Hashable {
 }
 
 /// Text to put in place of a mistake: `original` as it stands in the source, starting at `location`.
-public struct FixIt: Sendable, Hashable {
+public struct FixIt: Sendable, Hashable, Codable {
     public let original: String
     public let replacement: String
     /// Where `original` starts; nil when the engine could not find it on the diagnostic's line.
@@ -86,7 +86,7 @@ public struct Correction: Sendable, Hashable {
 
 /// A position in a source file: 1-based line counted in the whole file (front matter included)
 /// and 1-based column counted in characters.
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
     public let file: String
     public let line: Int
     public let column: Int

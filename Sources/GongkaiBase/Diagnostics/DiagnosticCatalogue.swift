@@ -20,6 +20,8 @@ public enum DiagnosticCatalogue {
             | "文件中有 NUL 字节（复制粘贴时可能带入的不可见字符），请删除。",
         "source.symlink-outside": "A symbolic link leads outside the content folder. It is not read, so a build never publishes files from elsewhere on the machine."
             | "符号链接指向内容文件夹之外。为免发布本机其他文件，不予读取。",
+        "source.changed-during-build": "The file was saved again while the site was being built from an earlier version of it; nothing is published. Build again."
+            | "生成网站期间此文件又被保存，网站是按其先前版本生成的，因此未予发布。请重新生成。",
         "content.missing-file": "A file every portal needs (portal.yaml, schema.yaml, a department's org.yaml) is missing."
             | "缺少门户必需的文件（portal.yaml、schema.yaml 或部门的 org.yaml）。",
         "content.missing-orgs": "The content folder has no `orgs/` folder, where each department has a folder with its org.yaml and its reports."

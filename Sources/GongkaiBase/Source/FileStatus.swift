@@ -3,13 +3,15 @@ import Foundation
 /// What one `lstat`/`stat` call says about a path. Foundation's `attributesOfItem` builds a dictionary per call and
 /// `URL` re-parses paths: with both, the preview's scan of a 500-report portal took longer than re-reading the
 /// report that changed.
-package struct FileStatus: Equatable, Sendable {
-    package enum Kind: Sendable { case file, directory, symbolicLink, other }
+package struct FileStatus: Equatable, Sendable, Codable {
+    package enum Kind: Sendable, Codable { case file, directory, symbolicLink, other }
 
     package let kind: Kind
     package let size: Int
     package let modifiedSeconds: Int
     package let modifiedNanoseconds: Int
+    /// With the size and modification time, what tells a file replaced by another from the one that was there.
+    package let inode: UInt64
 
     /// The entry at `path` (a symbolic link itself unless `followingLinks`), or nil when there is none.
     package init?(path: String, followingLinks: Bool = false) {
@@ -24,6 +26,7 @@ package struct FileStatus: Equatable, Sendable {
         size = Int(info.st_size)
         modifiedSeconds = Int(info.st_mtim.tv_sec)
         modifiedNanoseconds = Int(info.st_mtim.tv_nsec)
+        inode = UInt64(info.st_ino)
     }
 
     /// Whether the stamp can stand for the file's content next time. A file written in the same tick of the

@@ -16,6 +16,14 @@ package enum Fingerprint {
         }
     }
 
+    package static func of(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBytes { buffer in
+            var hash = offsetBasis
+            for byte in buffer { hash = (hash ^ UInt64(byte)) &* prime }
+            return hash
+        }
+    }
+
     /// Of strings in order, each ended by a NUL so that ["ab", "c"] and ["a", "bc"] differ.
     package static func of(_ strings: [String]) -> UInt64 {
         var hash = offsetBasis

@@ -38,8 +38,8 @@ public enum PageKind: String, CaseIterable, Sendable {
 /// bytes: the preview re-renders exactly the pages with an input that changed.
 package enum PageInput: Hashable, Sendable {
     case site(SiteInput)
-    /// Every template: a page's template names partials and parents, which other pages share.
-    case templates
+    /// A page template, with the partials and parents it names (`TemplateSet.fingerprints`).
+    case template(String)
     /// One asset's bytes, by site path.
     case asset(String)
     /// Whether a report's PDF is published beside its page, by the report's site path.

@@ -30,7 +30,7 @@ package struct SitePages {
         let template = kind.template!
         let file = file ?? SiteLayout.file(of: view.sitePath)
         let values: @Sendable () -> [String: Any] = { view.dictionary.merging(values(view)) }
-        return Page(kind: kind, file: file, inputs: [.site(.portal), .templates] + inputs,
+        return Page(kind: kind, file: file, inputs: [.site(.portal), .template(template)] + inputs,
                     sitemapEntry: listed ? (view.sitePath, view.published) : nil,
                     view: values) { [templates] in .data(Data(try templates.render(values(), page: template, file: file))) }
     }

@@ -31,6 +31,24 @@ package struct CompiledTemplate: Sendable {
         tokens = try reader.parse(section: nil, newLine: true, partialDefinition: nil)
     }
 
+    /// The templates it names as partials and parents, wherever they stand.
+    package var partials: Set<String> {
+        var names = Set<String>()
+        func visit(_ tokens: [Token]) {
+            for token in tokens {
+                switch token {
+                case .text, .variable: continue
+                case .section(_, _, let body), .block(_, let body, _): visit(body)
+                case .partial(let name, _, let overrides):
+                    names.insert(name)
+                    overrides?.values.forEach(visit)
+                }
+            }
+        }
+        visit(tokens)
+        return names
+    }
+
     /// The names a dotted name is split into: `.` alone is the current value.
     static func split(_ name: String) -> [String] {
         name == "." ? [] : name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
