@@ -51,13 +51,15 @@ pdf-preview: pdf
 	done
 	@ls pdf-preview
 
-# Build speed and memory side by side with Hugo and the cmark-gfm floor, on a small and a large generated corpus.
+# Build speed and memory side by side with Hugo and the cmark-gfm floor, on a small and a large generated corpus;
+# rebuilds over the build cache; and a scale corpus five times the large one.
 bench: deps
 	@scripts/ensure-packages.sh $(BENCH_PACKAGES)
 	$(SWIFT) build -c release --product gongkai
 	python3 Benchmarks/generate_corpus.py 10 3 30 bench-corpus/small
 	python3 Benchmarks/generate_corpus.py 100 5 40 bench-corpus/large
+	python3 Benchmarks/generate_corpus.py 500 5 40 bench-corpus/scale
 	python3 Benchmarks/run_bench.py "$$($(SWIFT) build -c release --show-bin-path)/gongkai" bench-corpus bench-results/latest.json
 
 clean:
-	rm -rf .build public pdf-preview bench-corpus bench-results
+	rm -rf .build .gongkai-cache public pdf-preview bench-corpus bench-results

@@ -2,11 +2,15 @@
 
 usage: run_bench.py GONGKAI CORPORA_FOLDER RESULTS_JSON [--rounds N]
 
-For each corpus (small, large) it runs one warm-up of each command, then N rounds of: gongkai build, hugo,
-cmark-gfm over all report bodies (the floor), gongkai check. Each run is measured with /usr/bin/time: wall time,
-CPU time (user + sys) and peak RSS. Medians go into a table and into RESULTS_JSON; each ratio is gongkai's figure
-over the other's (floor_ratio: gongkai wall over the floor's wall). On the large corpus it also starts
-`gongkai serve`, edits one report and times the edit until the reload event arrives.
+For each corpus (small, large) it runs one warm-up of each command, then N rounds of: a clean gongkai build (no
+output folder, no build cache), hugo, cmark-gfm over all report bodies (the floor), gongkai check, and three
+rebuilds over the previous build's output and cache: with nothing changed, after one report's text changed, and
+after the report page template changed. Each run is measured with /usr/bin/time: wall time, CPU time (user + sys)
+and peak RSS. Medians go into a table and into RESULTS_JSON; each ratio is gongkai's figure over the other's
+(floor_ratio: gongkai wall over the floor's wall; the rebuilds' ratios are over the clean build). On the large
+corpus it also starts `gongkai serve`, edits one report and times the edit until the reload event arrives. With a
+scale corpus (5 times the large one) it times the clean gongkai build there, and Hugo once, against the large
+corpus's figures.
 """
 import json
 import os
@@ -77,35 +81,99 @@ def edit_latency(gongkai, folder, edits=5):
         server.wait()
 
 
+class Edits:
+    """The edits the rebuilds measure: each appends a new line to a file, and `restore` puts the files back."""
+
+    def __init__(self, site):
+        self.report = os.path.join(site, "Content", "orgs", "dept-001", "2021.md")
+        self.template = os.path.join(site, "Templates", "report.mustache")
+        self.originals = {path: open(path, "rb").read() for path in (self.report, self.template)}
+        self.count = 0
+
+    def append(self, path, line):
+        self.count += 1
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(line.format(self.count))
+
+    def report_text(self):
+        self.append(self.report, "\n补充说明第{}条。\n")
+
+    def template_text(self):
+        self.append(self.template, "<!-- {} -->\n")
+
+    def restore(self):
+        for path, data in self.originals.items():
+            with open(path, "wb") as handle:
+                handle.write(data)
+
+
+def clean_build(gongkai, site, output, cache):
+    def clear():
+        shutil.rmtree(output, ignore_errors=True)
+        shutil.rmtree(cache, ignore_errors=True)
+    return [gongkai, "build", "--output", output, "--cache", cache], site, clear
+
+
 def bench(gongkai, corpus, rounds):
     out = tempfile.mkdtemp(prefix="gongkai-bench-")
     site = os.path.join(corpus, "gongkai")
     hugo_site = os.path.join(corpus, "hugo")
-    # Both start from an empty output folder: otherwise Gongkai's time would include deleting the previous site,
-    # which it replaces whole, while Hugo writes over its files.
+    edits = Edits(site)
+    output, cache = os.path.join(out, "gongkai"), os.path.join(out, "cache")
+    rebuild = [gongkai, "build", "--output", output, "--cache", cache]
+    # The clean build and Hugo start from an empty output folder: otherwise Gongkai's time would include deleting
+    # the previous site, which it replaces whole, while Hugo writes over its files. The rebuilds that follow start
+    # from the clean build's output and cache, as a portal team's next build does.
     commands = {
-        "gongkai": ([gongkai, "build", "--output", os.path.join(out, "gongkai")], site,
-                    lambda: shutil.rmtree(os.path.join(out, "gongkai"), ignore_errors=True)),
+        "gongkai": clean_build(gongkai, site, output, cache),
+        "nothing_changed": (rebuild, site, None),
+        "one_report": (rebuild, site, edits.report_text),
+        "template": (rebuild, site, edits.template_text),
         "hugo": (["hugo", "--quiet", "-d", os.path.join(out, "hugo")], hugo_site,
                  lambda: shutil.rmtree(os.path.join(out, "hugo"), ignore_errors=True)),
         "floor": (["cmark-gfm", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter", "-e", "tasklist",
                    os.path.join(corpus, "floor", "bodies.md")], corpus, None),
-        "check": ([gongkai, "check"], site, None),
+        "check": ([gongkai, "check", "--no-cache"], site, None),
     }
-    for command, cwd, before in commands.values():
-        measure(command, cwd, before)
-    runs = {name: [] for name in commands}
-    for _ in range(rounds):
-        for name, (command, cwd, before) in commands.items():
-            runs[name].append(measure(command, cwd, before))
-    shutil.rmtree(out, ignore_errors=True)
+    # The sources' stamps must be older than a second for a build to trust them, as they are on a team's machine.
+    time.sleep(1.1)
+    try:
+        for command, cwd, before in commands.values():
+            measure(command, cwd, before)
+        runs = {name: [] for name in commands}
+        for _ in range(rounds):
+            for name, (command, cwd, before) in commands.items():
+                runs[name].append(measure(command, cwd, before))
+    finally:
+        edits.restore()
+        shutil.rmtree(out, ignore_errors=True)
     result = {name: median(values) for name, values in runs.items()}
+    incremental = {name: result.pop(name) for name in ("nothing_changed", "one_report", "template")}
+    for name, row in list(incremental.items()):
+        incremental[name + "_ratio"] = round(row["wall_s"] / result["gongkai"]["wall_s"], 3)
+    result["incremental"] = incremental
     g, h, f, c = result["gongkai"], result["hugo"], result["floor"], result["check"]
     result["wall_ratio"] = round(g["wall_s"] / h["wall_s"], 3)
     result["cpu_ratio"] = round(g["cpu_s"] / h["cpu_s"], 3)
     result["rss_ratio"] = round(g["rss_mb"] / h["rss_mb"], 3)
     result["floor_ratio"] = round(g["wall_s"] / f["wall_s"], 3)
     result["check_ratio"] = round(c["wall_s"] / g["wall_s"], 3)
+    return result
+
+
+def scale(gongkai, corpus, large, rounds):
+    """The clean build on the scale corpus, medians of a few rounds, and Hugo once; growth over the large corpus."""
+    out = tempfile.mkdtemp(prefix="gongkai-bench-")
+    command = clean_build(gongkai, os.path.join(corpus, "gongkai"), os.path.join(out, "gongkai"), os.path.join(out, "cache"))
+    try:
+        result = {"gongkai": median([measure(*command) for _ in range(max(3, rounds // 2))])}
+        result["hugo"] = measure(["hugo", "--quiet", "-d", os.path.join(out, "hugo")], os.path.join(corpus, "hugo"))
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+    result["wall_growth"] = round(result["gongkai"]["wall_s"] / large["gongkai"]["wall_s"], 3)
+    result["rss_growth"] = round(result["gongkai"]["rss_mb"] / large["gongkai"]["rss_mb"], 3)
+    result["wall_ratio"] = round(result["gongkai"]["wall_s"] / result["hugo"]["wall_s"], 3)
+    result["rss_ratio"] = round(result["gongkai"]["rss_mb"] / result["hugo"]["rss_mb"], 3)
     return result
 
 
@@ -116,16 +184,30 @@ def main():
     for size in ("small", "large"):
         results[size] = bench(gongkai, os.path.join(corpora, size), rounds)
     results["large"]["edit_to_reload_ms"] = edit_latency(gongkai, os.path.join(corpora, "large", "gongkai"))
+    if os.path.isdir(os.path.join(corpora, "scale")):
+        results["scale"] = scale(gongkai, os.path.join(corpora, "scale"), results["large"], rounds)
     os.makedirs(os.path.dirname(results_path), exist_ok=True)
     with open(results_path, "w") as handle:
         json.dump(results, handle, indent=2, sort_keys=True)
     print(f"{'corpus':<7} {'command':<8} {'wall s':>8} {'cpu s':>8} {'rss MB':>8}")
-    for size, result in results.items():
+    for size in ("small", "large"):
+        result = results[size]
         for name in ("gongkai", "hugo", "floor", "check"):
             row = result[name]
-            print(f"{size:<7} {name:<8} {row['wall_s']:>8.3f} {row['cpu_s']:>8.3f} {row['rss_mb']:>8.1f}")
+            print(f"{size:<7} {name:<16} {row['wall_s']:>8.3f} {row['cpu_s']:>8.3f} {row['rss_mb']:>8.1f}")
+        for name in ("nothing_changed", "one_report", "template"):
+            row = result["incremental"][name]
+            print(f"{size:<7} {'rebuild ' + name:<16} {row['wall_s']:>8.3f} {row['cpu_s']:>8.3f} {row['rss_mb']:>8.1f}"
+                  f"   {result['incremental'][name + '_ratio']} of clean")
         print(f"{size:<7} ratios   wall {result['wall_ratio']}  cpu {result['cpu_ratio']}  rss {result['rss_ratio']}  "
               f"floor {result['floor_ratio']}  check/build {result['check_ratio']}")
+    if "scale" in results:
+        result = results["scale"]
+        for name in ("gongkai", "hugo"):
+            row = result[name]
+            print(f"{'scale':<7} {name:<16} {row['wall_s']:>8.3f} {row['cpu_s']:>8.3f} {row['rss_mb']:>8.1f}")
+        print(f"scale   growth over large: wall {result['wall_growth']}  rss {result['rss_growth']}; "
+              f"over Hugo: wall {result['wall_ratio']}  rss {result['rss_ratio']}")
     print(f"large   serve: one report edit to reload event {results['large']['edit_to_reload_ms']} ms")
     print(f"results in {results_path}")
 

@@ -26,6 +26,8 @@ public struct Builder: Sendable {
         /// Where a build keeps what the next one can reuse (reports read, which files the output has); nil reads and
         /// renders everything.
         public var cache: BuildCache?
+        /// How much body HTML a build with a cache keeps in memory (`ContentLoader.bodyMemory`); tests set none.
+        package var bodyMemory = ContentLoader.bodyMemory
 
         public init(contentDirectory: URL, templatesDirectory: URL, contentDisplayName: String? = nil, templatesDisplayName: String? = nil) {
             self.contentDirectory = contentDirectory
@@ -100,7 +102,7 @@ public struct Builder: Sendable {
         let templates = TemplateSet.load(from: options.templatesDirectory, displayName: options.templatesDisplayName, into: &diagnostics)
         let loader = ContentLoader(contentDirectory: options.contentDirectory, displayName: options.contentDisplayName,
                                    includeDrafts: options.includeDrafts, cache: options.cache.map { ReportCache(store: $0, defersBodies: true) },
-                                   parallel: options.parallel)
+                                   parallel: options.parallel, bodyMemory: options.bodyMemory)
         let loaded = loader.load()
         // The policy is applied before the outcome is decided: a warning made an error fails the build like any error.
         diagnostics = engine.finish(loaded.diagnostics + diagnostics)
@@ -113,21 +115,34 @@ public struct Builder: Sendable {
         var outcome: Outcome { Outcome(diagnostics: diagnostics, site: nil, filesWritten: nil) }
     }
 
-    /// Renders the pages at `files` of the prepared site into the output, with the bodies they show loaded first.
-    private func render(_ files: Set<String>, of prepared: Prepared, to output: some OutputSink) throws -> Result<Site, FailedBuild> {
-        let everyPage = SiteRenderer(site: prepared.site, templates: prepared.templates, reportsWithPDF: options.reportsWithPDF).pages()
-        let shown = everyPage.filter { files.contains($0.file) }.flatMap(\.inputs).compactMap { input -> String? in
-            if case .site(.report(let sitePath)) = input { return sitePath }
-            return nil
+    /// Renders the pages at `files` of the prepared site into the output. The pages of a report whose body the build
+    /// cache left on disk are rendered as soon as that body is loaded, and the body let go: a portal of thousands of
+    /// reports never holds all its bodies at once. The diagnostics of what could not be rendered; empty on success.
+    private func render(_ files: Set<String>, of prepared: Prepared, to output: some OutputSink) throws -> [Diagnostic] {
+        let registry = SitePages(site: prepared.site, templates: prepared.templates, reportsWithPDF: options.reportsWithPDF)
+        let deferred = prepared.loaded.deferredBodies
+        var direct: [Page] = [], loading = Set<String>()
+        for page in registry.all() where files.contains(page.file) {
+            if let report = page.reportShown, deferred[report] != nil { loading.insert(report) } else { direct.append(page) }
         }
-        let (site, problems) = prepared.loader.withBodies(of: shown, in: prepared.site, deferred: prepared.loaded.deferredBodies)
-        guard !problems.hasErrors else { return .failure(FailedBuild(diagnostics: (prepared.diagnostics + problems).sortedForDisplay())) }
-        let renderer = SiteRenderer(site: site, templates: prepared.templates, reportsWithPDF: options.reportsWithPDF, parallel: options.parallel)
-        let pages = renderer.pages().filter { files.contains($0.file) }
-        if let failure = try renderer.render(pages, to: output, templatesDisplayName: options.templatesDisplayName) {
-            return .failure(FailedBuild(diagnostics: (prepared.diagnostics + [failure]).sortedForDisplay()))
+        let renderer = SiteRenderer(site: prepared.site, templates: prepared.templates, reportsWithPDF: options.reportsWithPDF,
+                                    parallel: options.parallel)
+        if let failure = try renderer.render(direct, to: output, templatesDisplayName: options.templatesDisplayName) { return [failure] }
+        let single = SiteRenderer(site: prepared.site, templates: prepared.templates, reportsWithPDF: options.reportsWithPDF, parallel: false)
+        let outcomes = ParallelMap.map(prepared.site.reports.filter { loading.contains($0.sitePath) }, parallel: options.parallel) {
+            report -> Result<Diagnostic?, Error> in
+            guard let kept = deferred[report.sitePath] else { return .success(nil) }
+            var shown = report, problems: [Diagnostic] = []
+            guard let body = prepared.loader.body(of: report, in: prepared.site, kept: kept, into: &problems) else { return .success(problems.first) }
+            shown.body = body
+            let pages = registry.reportPages(shown).filter { files.contains($0.file) }
+            return Result { try single.render(pages, to: output, templatesDisplayName: options.templatesDisplayName) }
         }
-        return .success(site)
+        var problems: [Diagnostic] = []
+        for outcome in outcomes {
+            if let problem = try outcome.get() { problems.append(problem) }
+        }
+        return problems
     }
 
     /// Reads, analyses and links every report, applies the policy, and only when no error is left renders every page
@@ -139,11 +154,9 @@ public struct Builder: Sendable {
         case .success(let ready): prepared = ready
         }
         let files = SiteRenderer(site: prepared.site, templates: prepared.templates, reportsWithPDF: options.reportsWithPDF).pages().map(\.file)
-        switch try render(Set(files), of: prepared, to: output) {
-        case .failure(let failed): return failed.outcome
-        case .success(let site):
-            return Outcome(diagnostics: prepared.diagnostics, site: site, filesWritten: files.count, filesRendered: files.count)
-        }
+        let problems = try render(Set(files), of: prepared, to: output)
+        guard problems.isEmpty else { return FailedBuild(diagnostics: (prepared.diagnostics + problems).sortedForDisplay()).outcome }
+        return Outcome(diagnostics: prepared.diagnostics, site: prepared.site, filesWritten: files.count, filesRendered: files.count)
     }
 
     /// Builds into a folder atomically: the previous contents stay exactly as they were unless the whole build succeeds.
@@ -173,22 +186,21 @@ public struct Builder: Sendable {
         do {
             let linked = Set(kept.filter(output.keep))
             let stale = Set(pages.map(\.file)).subtracting(linked)
-            switch try render(stale, of: prepared, to: output) {
-            case .failure(let failed):
+            let problems = try render(stale, of: prepared, to: output)
+            guard problems.isEmpty else {
                 output.discard()
-                return failed.outcome
-            case .success(let site):
-                try finishing?(output.staging, site)
-                let written = zip(pages, fingerprints).compactMap { page, fingerprint in
-                    output.status(of: page.file).map { (page.file, BuildCache.OutputManifest.File(page: fingerprint, status: $0)) }
-                }
-                try output.commit()
-                if let cache = options.cache {
-                    cache.store(.init(tool: cache.tool, output: directory.standardizedFileURL.path,
-                                      files: Dictionary(written, uniquingKeysWith: { first, _ in first })), for: directory)
-                }
-                return Outcome(diagnostics: prepared.diagnostics, site: site, filesWritten: pages.count, filesRendered: stale.count)
+                return FailedBuild(diagnostics: (prepared.diagnostics + problems).sortedForDisplay()).outcome
             }
+            try finishing?(output.staging, prepared.site)
+            let written = zip(pages, fingerprints).compactMap { page, fingerprint in
+                output.status(of: page.file).map { (page.file, BuildCache.OutputManifest.File(page: fingerprint, status: $0)) }
+            }
+            try output.commit()
+            if let cache = options.cache {
+                cache.store(.init(tool: cache.tool, output: directory.standardizedFileURL.path,
+                                  files: Dictionary(written, uniquingKeysWith: { first, _ in first })), for: directory)
+            }
+            return Outcome(diagnostics: prepared.diagnostics, site: prepared.site, filesWritten: pages.count, filesRendered: stale.count)
         } catch {
             output.discard()
             throw error

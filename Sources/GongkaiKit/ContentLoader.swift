@@ -21,11 +21,17 @@ public struct ContentLoader: Sendable {
     public let parallel: Bool
     /// Whether each report's body HTML is made for its pages; a check needs only what the analysis finds.
     public let rendersBodies: Bool
+    /// How much body HTML a build keeps in memory while it reads; past that, bodies stored in the build cache are
+    /// let go and read back a report at a time when their pages are rendered.
+    private let bodyBudget: ByteBudget
+    /// A 500-report portal's bodies (80 MB) all stay; a portal of thousands of reports does not hold them all at once.
+    package static let bodyMemory = 128 << 20
     /// The content folder's path, worked out once: building a `URL` per file cost more than the files' stat calls.
     private let contentPath: String
 
     public init(contentDirectory: URL, displayName: String? = nil, includeDrafts: Bool = false, cache: ReportCache? = nil,
-                parallel: Bool = true, rendersBodies: Bool = true) {
+                parallel: Bool = true, rendersBodies: Bool = true, bodyMemory: Int? = nil) {
+        bodyBudget = ByteBudget(bytes: bodyMemory ?? Self.bodyMemory)
         self.parallel = parallel
         self.rendersBodies = rendersBodies
         self.contentDirectory = contentDirectory
@@ -114,41 +120,30 @@ public struct ContentLoader: Sendable {
                       deferredBodies: deferredBodies)
     }
 
-    /// The site with the bodies of the reports at `sitePaths` that the build cache left on disk, loaded (on every
-    /// core). A body that is gone or damaged is made again from its file; a file that no longer has the bytes the
-    /// site was built from (edited during the build) is an error, so the build stops instead of mixing versions.
-    package func withBodies(of sitePaths: some Sequence<String>, in site: Site, deferred: [String: DeferredBody]) -> (Site, [Diagnostic]) {
-        let wanted = Set(sitePaths.filter { deferred[$0] != nil })
-        guard !wanted.isEmpty else { return (site, []) }
+    /// The body of a report the build cache left on disk. A body that is gone or damaged is made again from its
+    /// file (and stored again); a file that no longer has the bytes the site was built from (saved during the build)
+    /// is an error, so the build stops instead of mixing versions.
+    package func body(of report: Report, in site: Site, kept: DeferredBody, into diagnostics: inout [Diagnostic]) -> BodyHTML? {
+        if let body = cache?.body(folder: contentPath, file: kept.file, fingerprint: kept.fingerprint) { return body }
+        var found: [Diagnostic] = []
         let reader = ReportReader(schema: site.schema, allowsRawHTML: site.portal.allowsRawHTML)
-        let loaded = ParallelMap.map(site.reports, parallel: parallel) { report -> (Report, [Diagnostic]) in
-            guard wanted.contains(report.sitePath), let kept = deferred[report.sitePath] else { return (report, []) }
-            var report = report
-            if let body = cache?.body(folder: contentPath, file: kept.file, fingerprint: kept.fingerprint) {
-                report.body = body
-                return (report, [])
-            }
-            var found: [Diagnostic] = []
-            let data = FileManager.default.contents(atPath: path(kept.file))
-            guard let data, Fingerprint.of(data, startingWith: kept.context) == kept.fingerprint,
-                  let read = SourceReader.decode(data, displayPath: display(kept.file), into: &found)
-                    .flatMap({ reader.read($0, orgFolder: report.org, fileYear: report.year, into: &found) }) else {
-                return (report, [.error("source.changed-during-build", at: location(kept.file),
-                                        "this file changed while the site was being built" | "生成网站期间此文件被修改",
-                                        hint: "build again" | "请重新生成")])
-            }
-            var renderer = HTMLRenderer(allowsRawHTML: reader.allowsRawHTML)
-            report.body = renderer.renderBody(read.tree)
-            // The damaged entry is replaced, so the next build finds it whole.
-            let stamp = FileStatus(path: path(kept.file), followingLinks: true).flatMap { $0.isSettled ? $0 : nil }
-            var stored = read.report
-            stored.body = report.body
-            cache?.store(.init(fingerprint: kept.fingerprint, stamp: stamp, context: kept.context, report: stored, diagnostics: found),
-                         folder: contentPath, file: kept.file, persist: true)
-            return (report, [])
+        guard let data = FileManager.default.contents(atPath: path(kept.file)),
+              Fingerprint.of(data, startingWith: kept.context) == kept.fingerprint,
+              let read = SourceReader.decode(data, displayPath: display(kept.file), into: &found)
+                .flatMap({ reader.read($0, orgFolder: report.org, fileYear: report.year, into: &found) }) else {
+            diagnostics.append(.error("source.changed-during-build", at: location(kept.file),
+                                      "this file changed while the site was being built" | "生成网站期间此文件被修改",
+                                      hint: "build again" | "请重新生成"))
+            return nil
         }
-        return (Site(portal: site.portal, schema: site.schema, orgs: site.orgs, reports: loaded.map(\.0), links: site.links,
-                     inputFingerprints: site.inputFingerprints), loaded.flatMap(\.1))
+        var renderer = HTMLRenderer(allowsRawHTML: site.portal.allowsRawHTML)
+        var stored = read.report
+        stored.body = renderer.renderBody(read.tree)
+        // The damaged entry is replaced, so the next build finds it whole.
+        let stamp = FileStatus(path: path(kept.file), followingLinks: true).flatMap { $0.isSettled ? $0 : nil }
+        cache?.store(.init(fingerprint: kept.fingerprint, stamp: stamp, context: kept.context, report: stored, diagnostics: found),
+                     folder: contentPath, file: kept.file, persist: true)
+        return stored.body
     }
 
     /// The report, the fingerprint of its bytes and of what its reading depends on, and whether its body was left
@@ -186,9 +181,14 @@ public struct ContentLoader: Sendable {
                 return report
             }
         // A check reads no bodies: what it read is not stored for builds to use.
-        cache?.store(.init(fingerprint: fingerprint, stamp: stamp, context: context, report: report, diagnostics: found),
-                     folder: contentPath, file: relative, persist: rendersBodies)
+        let entry = ReportCache.Entry(fingerprint: fingerprint, stamp: stamp, context: context, report: report, diagnostics: found)
+        let stored = cache?.store(entry, folder: contentPath, file: relative, persist: rendersBodies) ?? false
         diagnostics += found
+        // Past the budget, a body stored in the build cache is let go and read back when its pages are rendered.
+        if stored, cache?.defersBodies == true, var report, !bodyBudget.take(report.body.byteCount) {
+            report.body = .empty
+            return (report, fingerprint, true)
+        }
         return (report, fingerprint, false)
     }
 

@@ -33,7 +33,9 @@ public final class LiveSite: Sendable {
     }
 
     private let options: Builder.Options
-    private let cache = ReportCache()
+    /// Reports read, kept across rebuilds; the first build takes those an earlier build or preview left in the build
+    /// cache.
+    private let cache: ReportCache
     private let current = Mutex(Snapshot(files: [:], etags: [:], diagnostics: [], version: 0))
 
     /// What a rebuild leaves for the next one.
@@ -49,6 +51,7 @@ public final class LiveSite: Sendable {
 
     public init(options: Builder.Options) {
         self.options = options
+        cache = ReportCache(store: options.cache)
     }
 
     public var snapshot: Snapshot { current.withLock { $0 } }

@@ -37,7 +37,7 @@ package struct BodyHTML: Sendable, Equatable {
     }
 
     /// About the length of one page's body, to reserve its string at once.
-    private var byteCount: Int {
+    package var byteCount: Int {
         fragments.reduce(0) { total, fragment in
             if case .html(let text) = fragment { return total + text.utf8.count }
             return total + 32

@@ -3,7 +3,7 @@ import GongkaiSyntax
 
 /// One department's annual report: its front matter and its body, analysed.
 public struct Report: Sendable {
-    public enum Status: String, Sendable, Codable { case published, draft }
+    public enum Status: String, Sendable { case published, draft }
 
     public let org: String
     public let year: Int
@@ -30,7 +30,8 @@ public struct Report: Sendable {
     public let planItems: [PlanItem]
     package let planReferences: [PlanReference]
 
-    package init(org: String, year: Int, title: String, status: Status, indexNumber: String?, documentNumber: String?, written: SimpleDate?, published: SimpleDate, documents: [DeclaredDocument], sourcePath: String, body: BodyHTML, headings: [HeadingEntry], figures: [Figure], mentions: [DocumentMention], planItems: [PlanItem], planReferences: [PlanReference]) {
+    package init(org: String, year: Int, title: String, status: Status, indexNumber: String?, documentNumber: String?, written: SimpleDate?, published: SimpleDate, documents: [DeclaredDocument], sourcePath: String, body: BodyHTML, headings: [HeadingEntry], figures: [Figure], mentions: [DocumentMention], planItems: [PlanItem], planReferences: [PlanReference],
+                 listingFingerprints known: (summary: UInt64, figures: UInt64, documents: UInt64)? = nil) {
         self.org = org
         self.year = year
         self.title = title
@@ -47,7 +48,8 @@ public struct Report: Sendable {
         self.mentions = mentions
         self.planItems = planItems
         self.planReferences = planReferences
-        listingFingerprints = Self.listingFingerprints(title: title, year: year, status: status, indexNumber: indexNumber,
+        // Given by the build cache, which kept them with the rest.
+        listingFingerprints = known ?? Self.listingFingerprints(title: title, year: year, status: status, indexNumber: indexNumber,
                                                        documentNumber: documentNumber, written: written, published: published,
                                                        figures: figures, documents: documents, mentions: mentions)
     }
@@ -60,34 +62,8 @@ public struct Report: Sendable {
     public var sitePath: String { SiteLayout.report(org: org, year: year) }
 }
 
-/// What the build cache keeps of a report besides its body, which it keeps apart (a rebuild loads a body only for the
-/// pages it renders again).
-extension Report: Codable {
-    private enum CodingKeys: String, CodingKey {
-        case org, year, title, status, indexNumber, documentNumber, written, published, documents, sourcePath, headings, figures,
-             mentions, planItems, planReferences
-    }
-
-    public init(from decoder: Decoder) throws {
-        let values = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(org: try values.decode(String.self, forKey: .org), year: try values.decode(Int.self, forKey: .year),
-                  title: try values.decode(String.self, forKey: .title), status: try values.decode(Status.self, forKey: .status),
-                  indexNumber: try values.decodeIfPresent(String.self, forKey: .indexNumber),
-                  documentNumber: try values.decodeIfPresent(String.self, forKey: .documentNumber),
-                  written: try values.decodeIfPresent(SimpleDate.self, forKey: .written),
-                  published: try values.decode(SimpleDate.self, forKey: .published),
-                  documents: try values.decode([DeclaredDocument].self, forKey: .documents),
-                  sourcePath: try values.decode(String.self, forKey: .sourcePath), body: .empty,
-                  headings: try values.decode([HeadingEntry].self, forKey: .headings),
-                  figures: try values.decode([Figure].self, forKey: .figures),
-                  mentions: try values.decode([DocumentMention].self, forKey: .mentions),
-                  planItems: try values.decode([PlanItem].self, forKey: .planItems),
-                  planReferences: try values.decode([PlanReference].self, forKey: .planReferences))
-    }
-}
-
 /// A regulation or other document declared in a report's front matter under `documents:`.
-public struct DeclaredDocument: Sendable, Hashable, Codable {
+public struct DeclaredDocument: Sendable, Hashable {
     public let key: String
     public let title: String
     /// The date it was issued or took effect, where the report gives one.
@@ -106,7 +82,7 @@ public struct DeclaredDocument: Sendable, Hashable, Codable {
     }
 }
 
-public struct HeadingEntry: Sendable, Hashable, Codable {
+public struct HeadingEntry: Sendable {
     public let level: Int
     /// 一、 （一） 1. （1）; empty for levels that are not numbered.
     public let number: String
@@ -122,7 +98,7 @@ public struct HeadingEntry: Sendable, Hashable, Codable {
 }
 
 /// A place where a report names a declared document.
-public struct DocumentMention: Sendable, Hashable, Codable {
+public struct DocumentMention: Sendable, Hashable {
     public let key: String
     /// The anchor of the mention on the report page.
     public let anchor: String
@@ -137,7 +113,7 @@ public struct DocumentMention: Sendable, Hashable, Codable {
 }
 
 /// A commitment made under the plans part of a report, which later reports cite with `plan:`.
-public struct PlanItem: Sendable, Hashable, Codable {
+public struct PlanItem: Sendable {
     public let id: String
     public let number: String
     public let title: String
@@ -150,7 +126,7 @@ public struct PlanItem: Sendable, Hashable, Codable {
 }
 
 /// A `plan:` link, resolved once every report is loaded.
-package struct PlanReference: Sendable, Hashable, Codable {
+package struct PlanReference: Sendable {
     package let org: String
     package let year: Int
     package let id: String

@@ -2,7 +2,7 @@ import GongkaiBase
 import GongkaiSyntax
 
 /// A calendar date as official documents write it; no time, no zone, so output never depends on where it is built.
-public struct SimpleDate: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
+public struct SimpleDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let year: Int
     public let month: Int
     public let day: Int
@@ -14,6 +14,13 @@ public struct SimpleDate: Sendable, Hashable, Comparable, CustomStringConvertibl
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
               (1...12).contains(month), (1...SimpleDate.days(inMonth: month, year: year)).contains(day)
         else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// A date known to be valid (one read back from the build cache).
+    package init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
         self.day = day

@@ -4,7 +4,7 @@ import GongkaiModel
 import GongkaiSyntax
 
 /// The render and write stages: renders the pages the registry (`SitePages`) declares and hands them to an output.
-public struct SiteRenderer {
+public struct SiteRenderer: Sendable {
     package let site: Site
     package let templates: TemplateSet
     /// The reports whose PDF is published with the site; their pages link to it.

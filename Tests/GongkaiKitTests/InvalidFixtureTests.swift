@@ -57,6 +57,11 @@ import Testing
         let output = RecordingOutput()
         let built = try Builder(options: options).build(to: output)
         #expect(built.diagnostics == checked)
+        // A build whose reports come back from the build cache says exactly the same, fix-its and related places too.
+        var cached = options
+        cached.cache = BuildCache(directory: content.appendingPathComponent(".cache"), tool: "test")
+        _ = try Builder(options: cached).build(to: RecordingOutput())
+        #expect(try Builder(options: cached).build(to: RecordingOutput()).diagnostics == checked)
         if checked.hasErrors { #expect(output.written.isEmpty, "a failed build wrote \(output.written.prefix(3))") }
     }
 

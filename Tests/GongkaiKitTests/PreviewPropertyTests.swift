@@ -163,6 +163,10 @@ import Testing
         let (content, templates) = try Self.portal()
         var options = content.options
         options.templatesDirectory = templates
+        // Half the runs keep a build cache, which every rebuild writes and the fresh builds below read.
+        if seed % 2 == 0 {
+            options.cache = BuildCache(directory: content.directory.appendingPathComponent("../\(content.directory.lastPathComponent)-cache"), tool: "t")
+        }
         let preview = LiveSite(options: options)
         #expect(preview.rebuild().succeeded, "\(preview.snapshot.diagnostics)")
         var editor = Editor(content: content.directory, templates: templates, random: Random(state: seed))

@@ -1,8 +1,8 @@
 /// A problem found in the sources, located in a file.
 ///
 /// User mistakes are collected as diagnostics, never thrown: a build reports all of them at once.
-public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Codable {
-    public enum Severity: String, Sendable, Hashable, Comparable, Codable {
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable, Comparable {
         case error, warning
 
         public static func < (lhs: Severity, rhs: Severity) -> Bool {
@@ -35,6 +35,18 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Codable {
         self.related = related
     }
 
+    /// Every field as it was: a diagnostic read back from the build cache.
+    package init(id: String, severity: Severity, location: SourceLocation, message: Message, hint: Message?, related: [RelatedLocation],
+                 fixIt: FixIt?) {
+        self.id = id
+        self.severity = severity
+        self.location = location
+        self.message = message
+        self.hint = hint
+        self.related = related
+        self.fixIt = fixIt
+    }
+
     public static func error(_ id: String, at location: SourceLocation, _ message: Message, hint: Message? = nil,
                              correction: Correction? = nil, related: [RelatedLocation] = []) -> Diagnostic {
         Diagnostic(.error, id, at: location, message, hint: hint, correction: correction, related: related)
@@ -54,7 +66,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Codable {
 }
 
 /// Another place a diagnostic involves, with what it is ("first given here").
-public struct RelatedLocation: Sendable, Hashable, Codable {
+public struct RelatedLocation: Sendable, Hashable {
     public let location: SourceLocation
     public let message: Message
 
@@ -65,7 +77,7 @@ public struct RelatedLocation: Sendable, Hashable, Codable {
 }
 
 /// Text to put in place of a mistake: `original` as it stands in the source, starting at `location`.
-public struct FixIt: Sendable, Hashable, Codable {
+public struct FixIt: Sendable, Hashable {
     public let original: String
     public let replacement: String
     /// Where `original` starts; nil when the engine could not find it on the diagnostic's line.
@@ -86,7 +98,7 @@ public struct Correction: Sendable, Hashable {
 
 /// A position in a source file: 1-based line counted in the whole file (front matter included)
 /// and 1-based column counted in characters.
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let file: String
     public let line: Int
     public let column: Int

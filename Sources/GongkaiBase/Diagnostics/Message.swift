@@ -4,7 +4,7 @@ public enum Language: String, Sendable, CaseIterable {
 }
 
 /// A diagnostic's text in both languages, written side by side where the problem is found: `"English" | "中文"`.
-public struct Message: Sendable, Hashable, CustomStringConvertible, Codable {
+public struct Message: Sendable, Hashable, CustomStringConvertible {
     public let en: String
     public let zh: String
 

@@ -3,8 +3,8 @@ import Foundation
 /// What one `lstat`/`stat` call says about a path. Foundation's `attributesOfItem` builds a dictionary per call and
 /// `URL` re-parses paths: with both, the preview's scan of a 500-report portal took longer than re-reading the
 /// report that changed.
-package struct FileStatus: Equatable, Sendable, Codable {
-    package enum Kind: Sendable, Codable { case file, directory, symbolicLink, other }
+package struct FileStatus: Equatable, Sendable {
+    package enum Kind: Sendable { case file, directory, symbolicLink, other }
 
     package let kind: Kind
     package let size: Int
@@ -12,6 +12,14 @@ package struct FileStatus: Equatable, Sendable, Codable {
     package let modifiedNanoseconds: Int
     /// With the size and modification time, what tells a file replaced by another from the one that was there.
     package let inode: UInt64
+
+    package init(kind: Kind, size: Int, modifiedSeconds: Int, modifiedNanoseconds: Int, inode: UInt64) {
+        self.kind = kind
+        self.size = size
+        self.modifiedSeconds = modifiedSeconds
+        self.modifiedNanoseconds = modifiedNanoseconds
+        self.inode = inode
+    }
 
     /// The entry at `path` (a symbolic link itself unless `followingLinks`), or nil when there is none.
     package init?(path: String, followingLinks: Bool = false) {

@@ -2,19 +2,18 @@ import GongkaiBase
 import GongkaiModel
 import GongkaiSyntax
 
-/// A report body's fragments as bytes for the build cache: a tag byte per fragment, strings as their length and
-/// UTF-8. Bodies are most of what the cache holds; a generic encoder's escaping and parsing of megabytes of HTML
-/// would cost more than parsing the Markdown again.
+/// A report body's fragments as bytes for the build cache (`CacheWriter`): a tag byte per fragment. Bodies are most
+/// of what the cache holds.
 extension BodyHTML {
     package var encoded: [UInt8] {
-        var writer = ByteWriter()
+        var writer = CacheWriter()
         writer.fragments(fragments)
         return writer.bytes
     }
 
     /// Nil when the bytes are not a body in this encoding.
     package init?(encoded bytes: [UInt8]) {
-        var reader = ByteReader(bytes: bytes)
+        var reader = CacheReader(bytes: bytes)
         guard let fragments = reader.fragments(), reader.atEnd else { return nil }
         self.init(fragments: fragments)
     }
@@ -24,88 +23,49 @@ private enum Tag: UInt8 {
     case html, lineEnd, document, plan, variants
 }
 
-private struct ByteWriter {
-    var bytes: [UInt8] = []
-
+private extension CacheWriter {
     mutating func fragments(_ fragments: [BodyHTML.Fragment]) {
-        integer(fragments.count)
-        for fragment in fragments {
+        array(fragments) { writer, fragment in
             switch fragment {
             case .html(let text):
-                bytes.append(Tag.html.rawValue)
-                string(text)
+                writer.tag(.html)
+                writer.string(text)
             case .lineEnd:
-                bytes.append(Tag.lineEnd.rawValue)
+                writer.tag(.lineEnd)
             case .href(.document(let key)):
-                bytes.append(Tag.document.rawValue)
-                string(key)
+                writer.tag(.document)
+                writer.string(key)
             case .href(.plan(let org, let year, let id)):
-                bytes.append(Tag.plan.rawValue)
-                string(org)
-                integer(year)
-                string(id)
+                writer.tag(.plan)
+                writer.string(org)
+                writer.integer(year)
+                writer.string(id)
             case .variants(let web, let print):
-                bytes.append(Tag.variants.rawValue)
-                self.fragments(web)
-                self.fragments(print)
+                writer.tag(.variants)
+                writer.fragments(web)
+                writer.fragments(print)
             }
         }
     }
 
-    mutating func string(_ text: String) {
-        integer(text.utf8.count)
-        bytes += text.utf8
-    }
-
-    mutating func integer(_ value: Int) {
-        withUnsafeBytes(of: Int64(value).littleEndian) { bytes += $0 }
-    }
+    mutating func tag(_ tag: Tag) { byte(tag.rawValue) }
 }
 
-private struct ByteReader {
-    let bytes: [UInt8]
-    var offset = 0
-
-    var atEnd: Bool { offset == bytes.count }
-
+private extension CacheReader {
     mutating func fragments() -> [BodyHTML.Fragment]? {
-        guard let count = integer(), count >= 0, count <= bytes.count - offset else { return nil }
-        var fragments: [BodyHTML.Fragment] = []
-        fragments.reserveCapacity(count)
-        for _ in 0..<count {
-            guard offset < bytes.count, let tag = Tag(rawValue: bytes[offset]) else { return nil }
-            offset += 1
+        array { reader -> BodyHTML.Fragment? in
+            guard let tag = reader.byte().flatMap(Tag.init) else { return nil }
             switch tag {
-            case .html:
-                guard let text = string() else { return nil }
-                fragments.append(.html(text))
-            case .lineEnd:
-                fragments.append(.lineEnd)
-            case .document:
-                guard let key = string() else { return nil }
-                fragments.append(.href(.document(key: key)))
+            case .html: return reader.string().map { .html($0) }
+            case .lineEnd: return .lineEnd
+            case .document: return reader.string().map { .href(.document(key: $0)) }
             case .plan:
-                guard let org = string(), let year = integer(), let id = string() else { return nil }
-                fragments.append(.href(.plan(org: org, year: year, id: id)))
+                guard let org = reader.string(), let year = reader.integer(), let id = reader.string() else { return nil }
+                return .href(.plan(org: org, year: year, id: id))
             case .variants:
-                guard let web = self.fragments(), let print = self.fragments() else { return nil }
-                fragments.append(.variants(web: web, print: print))
+                guard let web = reader.fragments(), let print = reader.fragments() else { return nil }
+                return .variants(web: web, print: print)
             }
         }
-        return fragments
-    }
-
-    mutating func string() -> String? {
-        guard let length = integer(), length >= 0, length <= bytes.count - offset else { return nil }
-        defer { offset += length }
-        return String(validating: bytes[offset..<offset + length], as: UTF8.self)
-    }
-
-    mutating func integer() -> Int? {
-        guard bytes.count - offset >= 8 else { return nil }
-        var value: UInt64 = 0
-        for index in (0..<8).reversed() { value = value << 8 | UInt64(bytes[offset + index]) }
-        offset += 8
-        return Int(truncatingIfNeeded: value)
     }
 }

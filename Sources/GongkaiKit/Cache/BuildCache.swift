@@ -24,17 +24,10 @@ public struct BuildCache: Sendable {
         return true
     }
 
-    /// Paths stay readable in an entry (`orgs/a/2023.md`, not `orgs\/a\/2023.md`) for whoever looks into one.
-    private static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        return encoder
-    }
-
     // MARK: Reports
 
     /// What is kept of one report file besides its body.
-    package struct ReportRecord: Codable, Sendable {
+    package struct ReportRecord: Sendable {
         /// The file, relative to the content folder.
         package let file: String
         package let tool: String
@@ -48,12 +41,47 @@ public struct BuildCache: Sendable {
         package let diagnostics: [Diagnostic]
         /// Whether the entry has the body's HTML (a report with errors has none).
         package let hasBody: Bool
+
+        var encoded: [UInt8] {
+            var writer = CacheWriter()
+            writer.string(file)
+            writer.string(tool)
+            writer.unsigned(context)
+            writer.unsigned(fingerprint)
+            writer.optional(stamp) { $0.status($1) }
+            writer.optional(report) { $0.report($1) }
+            writer.array(diagnostics) { $0.diagnostic($1) }
+            writer.flag(hasBody)
+            return writer.bytes
+        }
+
+        init(file: String, tool: String, context: UInt64, fingerprint: UInt64, stamp: FileStatus?, report: Report?,
+             diagnostics: [Diagnostic], hasBody: Bool) {
+            self.file = file
+            self.tool = tool
+            self.context = context
+            self.fingerprint = fingerprint
+            self.stamp = stamp
+            self.report = report
+            self.diagnostics = diagnostics
+            self.hasBody = hasBody
+        }
+
+        init?(encoded bytes: [UInt8]) {
+            var reader = CacheReader(bytes: bytes)
+            guard let file = reader.string(), let tool = reader.string(), let context = reader.unsigned(),
+                  let fingerprint = reader.unsigned(), let stamp = reader.optional({ $0.status() }),
+                  let report = reader.optional({ $0.report() }), let diagnostics = reader.array({ $0.diagnostic() }),
+                  let hasBody = reader.flag(), reader.atEnd else { return nil }
+            self.init(file: file, tool: tool, context: context, fingerprint: fingerprint, stamp: stamp, report: report,
+                      diagnostics: diagnostics, hasBody: hasBody)
+        }
     }
 
     /// The report kept for `file` of the content folder at `folder`, if this Gongkai made it and it is intact.
     package func record(folder: String, file: String) -> ReportRecord? {
         guard let reader = CacheFile.Reader(path: reportPath(folder: folder, file: file)), let bytes = reader.section(0),
-              let record = try? JSONDecoder().decode(ReportRecord.self, from: Data(bytes)),
+              let record = ReportRecord(encoded: bytes),
               record.tool == tool, record.file == file else { return nil }
         return record
     }
@@ -61,15 +89,17 @@ public struct BuildCache: Sendable {
     /// The body kept with the record of that fingerprint; nil when it is not there or damaged.
     package func body(folder: String, file: String, fingerprint: UInt64) -> BodyHTML? {
         guard let reader = CacheFile.Reader(path: reportPath(folder: folder, file: file)), let bytes = reader.section(0),
-              let record = try? JSONDecoder().decode(ReportRecord.self, from: Data(bytes)),
+              let record = ReportRecord(encoded: bytes),
               record.tool == tool, record.file == file, record.fingerprint == fingerprint, record.hasBody,
               let body = reader.section(1) else { return nil }
         return BodyHTML(encoded: body)
     }
 
-    package func store(_ record: ReportRecord, body: BodyHTML?, folder: String) {
-        guard let model = try? Self.encoder.encode(record), makeFolder(reportsFolder(folder)) else { return }
-        CacheFile.write([Array(model)] + (body.map { [$0.encoded] } ?? []), to: reportPath(folder: folder, file: record.file))
+    /// False when the entry could not be written.
+    @discardableResult
+    package func store(_ record: ReportRecord, body: BodyHTML?, folder: String) -> Bool {
+        guard makeFolder(reportsFolder(folder)) else { return false }
+        return CacheFile.write([record.encoded] + (body.map { [$0.encoded] } ?? []), to: reportPath(folder: folder, file: record.file))
     }
 
     /// Removes the entries of report files that are gone, so the cache does not grow with every rename.
@@ -94,8 +124,8 @@ public struct BuildCache: Sendable {
     /// Which page each file of an output folder was rendered from, and the file as it was written: a file whose
     /// page has the same fingerprint and which is still the file written (same inode, size and modification time)
     /// is kept as it is.
-    package struct OutputManifest: Codable, Sendable {
-        package struct File: Codable, Sendable {
+    package struct OutputManifest: Sendable {
+        package struct File: Sendable {
             package let page: UInt64
             package let status: FileStatus
         }
@@ -103,18 +133,46 @@ public struct BuildCache: Sendable {
         package let tool: String
         package let output: String
         package let files: [String: File]
+
+        var encoded: [UInt8] {
+            var writer = CacheWriter()
+            writer.string(tool)
+            writer.string(output)
+            writer.array(files.sorted { $0.key < $1.key }) { writer, file in
+                writer.string(file.key)
+                writer.unsigned(file.value.page)
+                writer.status(file.value.status)
+            }
+            return writer.bytes
+        }
+
+        package init(tool: String, output: String, files: [String: File]) {
+            self.tool = tool
+            self.output = output
+            self.files = files
+        }
+
+        init?(encoded bytes: [UInt8]) {
+            var reader = CacheReader(bytes: bytes)
+            guard let tool = reader.string(), let output = reader.string(),
+                  let files = reader.array({ reader -> (String, File)? in
+                      guard let path = reader.string(), let page = reader.unsigned(), let status = reader.status() else { return nil }
+                      return (path, File(page: page, status: status))
+                  }), reader.atEnd else { return nil }
+            self.init(tool: tool, output: output, files: Dictionary(files, uniquingKeysWith: { first, _ in first }))
+        }
     }
 
     package func manifest(for output: URL) -> OutputManifest? {
         guard let reader = CacheFile.Reader(path: manifestPath(output)), let bytes = reader.section(0),
-              let manifest = try? JSONDecoder().decode(OutputManifest.self, from: Data(bytes)),
+              let manifest = OutputManifest(encoded: bytes),
               manifest.tool == tool, manifest.output == output.standardizedFileURL.path else { return nil }
         return manifest
     }
 
     package func store(_ manifest: OutputManifest, for output: URL) {
-        guard let bytes = try? Self.encoder.encode(manifest), makeFolder(directory.path + "/outputs") else { return }
-        CacheFile.write([Array(bytes)], to: manifestPath(output))
+        guard makeFolder(directory.path + "/outputs") else { return }
+        CacheFile.write([manifest.encoded], to: manifestPath(output))
     }
 
     private func manifestPath(_ output: URL) -> String {

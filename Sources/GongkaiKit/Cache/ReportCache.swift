@@ -61,17 +61,19 @@ public final class ReportCache: Sendable {
         return entry(from: record, folder: folder, needsBody: needsBody)
     }
 
-    /// Remembers the entry; `persist` also stores it in the build cache, where the body goes with it.
-    package func store(_ entry: Entry, folder: String, file: String, persist: Bool) {
+    /// Remembers the entry; `persist` also stores it in the build cache, where the body goes with it. True when it
+    /// was stored there.
+    @discardableResult
+    package func store(_ entry: Entry, folder: String, file: String, persist: Bool) -> Bool {
         entries.withLock { $0[folder + "/" + file] = entry }
-        guard persist, let store else { return }
+        guard persist, let store else { return false }
         var body = entry.report?.body
         if entry.bodyDeferred {
             // A file touched but not changed: its entry is stored again with the new stamp, the body as it was kept.
-            guard let kept = store.body(folder: folder, file: file, fingerprint: entry.fingerprint) else { return }
+            guard let kept = store.body(folder: folder, file: file, fingerprint: entry.fingerprint) else { return false }
             body = kept
         }
-        store.store(.init(file: file, tool: store.tool, context: entry.context, fingerprint: entry.fingerprint, stamp: entry.stamp,
+        return store.store(.init(file: file, tool: store.tool, context: entry.context, fingerprint: entry.fingerprint, stamp: entry.stamp,
                           report: entry.report, diagnostics: entry.diagnostics, hasBody: body != nil),
                     body: body, folder: folder)
     }

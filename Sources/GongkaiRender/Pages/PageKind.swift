@@ -58,6 +58,12 @@ package struct Page: Sendable {
     package var view: (@Sendable () -> [String: Any])? = nil
     /// Renders the file; called on any core.
     package let content: @Sendable () throws -> PageContent
+
+    /// The report whose body the page shows (by site path): the page reads all of that report.
+    package var reportShown: String? {
+        for case .site(.report(let sitePath)) in inputs { return sitePath }
+        return nil
+    }
 }
 
 package enum PageContent: Sendable {

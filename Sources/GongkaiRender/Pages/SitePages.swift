@@ -5,11 +5,17 @@ import GongkaiSyntax
 
 /// The page registry: every file of the site, in a stable order, each with its route (from `SiteLayout`), its
 /// template and what it reads. The build renders them all; the preview renders those whose inputs changed.
-package struct SitePages {
+package struct SitePages: Sendable {
     package let site: Site
     package let templates: TemplateSet
     /// The reports whose PDF is published with the site; their pages link to it.
     package let reportsWithPDF: ReportSelection
+
+    package init(site: Site, templates: TemplateSet, reportsWithPDF: ReportSelection) {
+        self.site = site
+        self.templates = templates
+        self.reportsWithPDF = reportsWithPDF
+    }
 
     /// Every file: the HTML pages, then the sitemap of those, robots.txt, the feed and the assets.
     package func all() -> [Page] {
@@ -52,8 +58,8 @@ package struct SitePages {
         }
     }
 
-    /// A report's page and its print page.
-    private func reportPages(_ report: Report) -> [Page] {
+    /// A report's page and its print page: what the body is shown on.
+    package func reportPages(_ report: Report) -> [Page] {
         guard let org = site.org(report.org) else { return [] }
         let webView = ReportPageView(report: report, org: org, schema: site.schema, hasPDF: reportsWithPDF.includes(report.sitePath))
         let printView = PrintPageView(report: report, org: org)

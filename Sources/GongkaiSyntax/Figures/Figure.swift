@@ -2,9 +2,9 @@ import GongkaiBase
 
 /// A figure as printed in a report — `3 次`, `60 余次`, `1500 余份`, `100%` — read into its value,
 /// qualifier and unit. The text stays as the editor wrote it; the parts are the data.
-public struct Figure: Sendable, Hashable, Codable {
+public struct Figure: Sendable, Hashable {
     /// 余 and 多 after the number mean "more than"; 约 and 近 before it, "about" and "nearly".
-    public enum Qualifier: String, Sendable, Hashable, Codable {
+    public enum Qualifier: String, Sendable, Hashable {
         case moreThan = "more-than"
         case about
         case nearly
