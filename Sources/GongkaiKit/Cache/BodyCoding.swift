@@ -6,7 +6,7 @@ import GongkaiSyntax
 /// of what the cache holds.
 extension BodyHTML {
     package var encoded: [UInt8] {
-        var writer = CacheWriter()
+        var writer = CacheWriter(capacity: byteCount + 16 * fragments.count)
         writer.fragments(fragments)
         return writer.bytes
     }

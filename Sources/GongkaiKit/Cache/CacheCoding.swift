@@ -10,6 +10,8 @@ import GongkaiSyntax
 struct CacheWriter {
     private(set) var bytes: [UInt8] = []
 
+    init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
+
     mutating func integer(_ value: Int) {
         withUnsafeBytes(of: Int64(value).littleEndian) { bytes += $0 }
     }

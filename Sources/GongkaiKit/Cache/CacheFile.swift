@@ -12,34 +12,38 @@ package enum CacheFile {
     private static let headerSize = magic.count + 4
 
     /// Writes the sections to `path` atomically; false when the cache cannot be written (a build never fails for it).
+    /// The header and the sections go out in one `writev`, without copying a body's bytes into one buffer first.
     @discardableResult
     package static func write(_ sections: [[UInt8]], to path: String) -> Bool {
-        var bytes = magic
-        append(UInt32(sections.count), to: &bytes)
+        var header = magic
+        append(UInt32(sections.count), to: &header)
         for section in sections {
-            append(UInt64(section.count), to: &bytes)
-            append(Fingerprint.of(section), to: &bytes)
+            append(UInt64(section.count), to: &header)
+            append(Fingerprint.of(section), to: &header)
         }
-        for section in sections { bytes += section }
         let temporary = "\(path).tmp-\(ProcessInfo.processInfo.processIdentifier)"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return false }
-        let complete = bytes.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0, errno == EINTR { continue }
-                guard written > 0 else { return false }
-                offset += written
-            }
-            return true
-        }
+        let total = header.count + sections.reduce(0) { $0 + $1.count }
+        let written = withBuffers([header] + sections) { buffers in writev(descriptor, buffers, Int32(buffers.count)) }
         close(descriptor)
-        guard complete, rename(temporary, path) == 0 else {
+        // A short write (a full disk) leaves no entry: the file is complete or not there.
+        guard written == total, rename(temporary, path) == 0 else {
             unlink(temporary)
             return false
         }
         return true
+    }
+
+    /// The arrays as `iovec`s, valid while `body` runs.
+    private static func withBuffers<Result>(_ arrays: [[UInt8]], _ body: ([iovec]) -> Result) -> Result {
+        func nest(_ index: Int, _ buffers: [iovec]) -> Result {
+            guard index < arrays.count else { return body(buffers) }
+            return arrays[index].withUnsafeBytes { bytes in
+                nest(index + 1, buffers + [iovec(iov_base: UnsafeMutableRawPointer(mutating: bytes.baseAddress), iov_len: bytes.count)])
+            }
+        }
+        return nest(0, [])
     }
 
     /// An entry opened for reading: its table of sections, checked against the file's length.

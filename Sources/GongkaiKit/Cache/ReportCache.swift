@@ -61,11 +61,12 @@ public final class ReportCache: Sendable {
         return entry(from: record, folder: folder, needsBody: needsBody)
     }
 
-    /// Remembers the entry; `persist` also stores it in the build cache, where the body goes with it. True when it
-    /// was stored there.
+    /// Remembers the entry (the preview's; a build looks at each file once and keeps nothing in memory, so that
+    /// the bodies it lets go are let go); `persist` also stores it in the build cache, where the body goes with it.
+    /// True when it was stored there.
     @discardableResult
     package func store(_ entry: Entry, folder: String, file: String, persist: Bool) -> Bool {
-        entries.withLock { $0[folder + "/" + file] = entry }
+        if !defersBodies { entries.withLock { $0[folder + "/" + file] = entry } }
         guard persist, let store else { return false }
         var body = entry.report?.body
         if entry.bodyDeferred {
@@ -93,7 +94,7 @@ public final class ReportCache: Sendable {
         }
         let entry = Entry(fingerprint: record.fingerprint, stamp: record.stamp, context: record.context, report: report,
                           diagnostics: record.diagnostics, bodyDeferred: deferred)
-        entries.withLock { $0[folder + "/" + record.file] = entry }
+        if !defersBodies { entries.withLock { $0[folder + "/" + record.file] = entry } }
         return entry
     }
 
