@@ -196,15 +196,15 @@ def main():
     os.makedirs(os.path.dirname(results_path), exist_ok=True)
     with open(results_path, "w") as handle:
         json.dump(results, handle, indent=2, sort_keys=True)
-    print(f"{'corpus':<7} {'command':<8} {'wall s':>8} {'cpu s':>8} {'rss MB':>8}")
+    print(f"{'corpus':<7} {'command':<24} {'wall s':>8} {'cpu s':>8} {'rss MB':>8}")
     for size in ("small", "large"):
         result = results[size]
         for name in ("gongkai", "hugo", "floor", "check"):
             row = result[name]
-            print(f"{size:<7} {name:<16} {row['wall_s']:>8.3f} {row['cpu_s']:>8.3f} {row['rss_mb']:>8.1f}")
+            print(f"{size:<7} {name:<24} {row['wall_s']:>8.3f} {row['cpu_s']:>8.3f} {row['rss_mb']:>8.1f}")
         for name in ("nothing_changed", "one_report", "template"):
             row = result["incremental"][name]
-            print(f"{size:<7} {'rebuild ' + name:<16} {row['wall_s']:>8.3f} {row['cpu_s']:>8.3f} {row['rss_mb']:>8.1f}"
+            print(f"{size:<7} {'rebuild ' + name:<24} {row['wall_s']:>8.3f} {row['cpu_s']:>8.3f} {row['rss_mb']:>8.1f}"
                   f"   {result['incremental'][name + '_ratio']} of clean")
         print(f"{size:<7} ratios   wall {result['wall_ratio']}  cpu {result['cpu_ratio']}  rss {result['rss_ratio']}  "
               f"floor {result['floor_ratio']}  check/build {result['check_ratio']}")
@@ -212,7 +212,7 @@ def main():
         result = results["scale"]
         for name in ("gongkai", "hugo"):
             row = result[name]
-            print(f"{'scale':<7} {name:<16} {row['wall_s']:>8.3f} {row['cpu_s']:>8.3f} {row['rss_mb']:>8.1f}")
+            print(f"{'scale':<7} {name:<24} {row['wall_s']:>8.3f} {row['cpu_s']:>8.3f} {row['rss_mb']:>8.1f}")
         print(f"scale   growth over large: wall {result['wall_growth']}  rss {result['rss_growth']}; "
               f"over Hugo: wall {result['wall_ratio']}  rss {result['rss_ratio']}")
     print(f"large   serve: one report edit to reload event {results['large']['edit_to_reload_ms']} ms")

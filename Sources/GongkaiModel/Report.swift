@@ -1,65 +1,101 @@
 import GongkaiBase
 import GongkaiSyntax
 
-/// One department's annual report: its front matter and its body, analysed.
+/// One department's annual report: its front matter and its body, analysed. Its fields live in one shared object,
+/// so that the many copies a build makes (sorted, grouped by department, cited in the register) cost a retain each,
+/// not one per field.
 public struct Report: Sendable {
     public enum Status: String, Sendable { case published, draft }
 
-    public let org: String
-    public let year: Int
-    public let title: String
-    public let status: Status
+    private final class Fields: Sendable {
+        let org: String
+        let year: Int
+        let title: String
+        let status: Status
+        let indexNumber: String?
+        let documentNumber: String?
+        let written: SimpleDate?
+        let published: SimpleDate
+        let documents: [DeclaredDocument]
+        let sourcePath: String
+        let headings: [HeadingEntry]
+        let figures: [Figure]
+        let mentions: [DocumentMention]
+        let planItems: [PlanItem]
+        let planReferences: [PlanReference]
+        let listingFingerprints: (summary: UInt64, figures: UInt64, documents: UInt64)
+        let sitePath: String
+
+        init(org: String, year: Int, title: String, status: Status, indexNumber: String?, documentNumber: String?, written: SimpleDate?,
+             published: SimpleDate, documents: [DeclaredDocument], sourcePath: String, headings: [HeadingEntry], figures: [Figure],
+             mentions: [DocumentMention], planItems: [PlanItem], planReferences: [PlanReference],
+             listingFingerprints: (summary: UInt64, figures: UInt64, documents: UInt64)) {
+            self.org = org
+            self.year = year
+            self.title = title
+            self.status = status
+            self.indexNumber = indexNumber
+            self.documentNumber = documentNumber
+            self.written = written
+            self.published = published
+            self.documents = documents
+            self.sourcePath = sourcePath
+            self.headings = headings
+            self.figures = figures
+            self.mentions = mentions
+            self.planItems = planItems
+            self.planReferences = planReferences
+            self.listingFingerprints = listingFingerprints
+            sitePath = SiteLayout.report(org: org, year: year)
+        }
+    }
+
+    private let fields: Fields
+
+    public var org: String { fields.org }
+    public var year: Int { fields.year }
+    public var title: String { fields.title }
+    public var status: Status { fields.status }
     /// 索引号
-    public let indexNumber: String?
+    public var indexNumber: String? { fields.indexNumber }
     /// 发文字号
-    public let documentNumber: String?
+    public var documentNumber: String? { fields.documentNumber }
     /// 成文日期
-    public let written: SimpleDate?
+    public var written: SimpleDate? { fields.written }
     /// 公开日期
-    public let published: SimpleDate
-    public let documents: [DeclaredDocument]
+    public var published: SimpleDate { fields.published }
+    public var documents: [DeclaredDocument] { fields.documents }
     /// The source file, as shown in diagnostics.
-    public let sourcePath: String
+    public var sourcePath: String { fields.sourcePath }
 
     /// The body's HTML for its pages, with numbered headings, figures and references in place; empty when only
-    /// checked.
+    /// checked, or while the build cache keeps it.
     package var body: BodyHTML
-    public let headings: [HeadingEntry]
-    public let figures: [Figure]
-    public let mentions: [DocumentMention]
-    public let planItems: [PlanItem]
-    package let planReferences: [PlanReference]
+    public var headings: [HeadingEntry] { fields.headings }
+    public var figures: [Figure] { fields.figures }
+    public var mentions: [DocumentMention] { fields.mentions }
+    public var planItems: [PlanItem] { fields.planItems }
+    package var planReferences: [PlanReference] { fields.planReferences }
 
     package init(org: String, year: Int, title: String, status: Status, indexNumber: String?, documentNumber: String?, written: SimpleDate?, published: SimpleDate, documents: [DeclaredDocument], sourcePath: String, body: BodyHTML, headings: [HeadingEntry], figures: [Figure], mentions: [DocumentMention], planItems: [PlanItem], planReferences: [PlanReference],
                  listingFingerprints known: (summary: UInt64, figures: UInt64, documents: UInt64)? = nil) {
-        self.org = org
-        self.year = year
-        self.title = title
-        self.status = status
-        self.indexNumber = indexNumber
-        self.documentNumber = documentNumber
-        self.written = written
-        self.published = published
-        self.documents = documents
-        self.sourcePath = sourcePath
         self.body = body
-        self.headings = headings
-        self.figures = figures
-        self.mentions = mentions
-        self.planItems = planItems
-        self.planReferences = planReferences
         // Given by the build cache, which kept them with the rest.
-        listingFingerprints = known ?? Self.listingFingerprints(title: title, year: year, status: status, indexNumber: indexNumber,
-                                                       documentNumber: documentNumber, written: written, published: published,
-                                                       figures: figures, documents: documents, mentions: mentions)
+        let listing = known ?? Self.listingFingerprints(title: title, year: year, status: status, indexNumber: indexNumber,
+                                                        documentNumber: documentNumber, written: written, published: published,
+                                                        figures: figures, documents: documents, mentions: mentions)
+        fields = Fields(org: org, year: year, title: title, status: status, indexNumber: indexNumber, documentNumber: documentNumber,
+                        written: written, published: published, documents: documents, sourcePath: sourcePath, headings: headings,
+                        figures: figures, mentions: mentions, planItems: planItems, planReferences: planReferences,
+                        listingFingerprints: listing)
     }
 
     /// What the pages that list this report read of it (`SiteInput.reportSummary` and the like), worked out once
     /// when it is read: the preview's cache keeps it with the report, so a rebuild does not hash every report again.
-    package let listingFingerprints: (summary: UInt64, figures: UInt64, documents: UInt64)
+    package var listingFingerprints: (summary: UInt64, figures: UInt64, documents: UInt64) { fields.listingFingerprints }
 
     /// The site path of the report page: `hs-gdb/2023/`.
-    public var sitePath: String { SiteLayout.report(org: org, year: year) }
+    public var sitePath: String { fields.sitePath }
 }
 
 /// A regulation or other document declared in a report's front matter under `documents:`.

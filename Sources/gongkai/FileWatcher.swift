@@ -9,8 +9,11 @@ import Glibc
 ///
 /// Unchecked Sendable: its state (the watched folders) is changed while it is set up and then only on its own thread.
 final class FileWatcher: @unchecked Sendable {
-    /// Quiet time that ends a burst of events, and the longest a burst may delay a rebuild.
+    /// Quiet time that ends a burst of events, and the longest a burst may delay a rebuild. After an event that
+    /// finishes a save — a file closed after writing, or moved into place — the burst is taken as over much sooner:
+    /// that is the last step of an editor's save, and the reload should not wait on a timer.
     static let debounce: TimeInterval = 0.03
+    static let settle: TimeInterval = 0.004
     static let maximumDelay: TimeInterval = 0.3
 
     private let descriptor: Int32
@@ -64,12 +67,13 @@ final class FileWatcher: @unchecked Sendable {
     private func run() {
         var pending: [URL] = []
         var burstStarted: Date?
+        var saved = false
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let timeout: Int32
             if let burstStarted {
                 let left = Self.maximumDelay - Date().timeIntervalSince(burstStarted)
-                timeout = Int32(max(0, min(Self.debounce, left)) * 1000)
+                timeout = Int32((max(0, min(saved ? Self.settle : Self.debounce, left)) * 1000).rounded(.up))
             } else {
                 timeout = -1
             }
@@ -78,7 +82,9 @@ final class FileWatcher: @unchecked Sendable {
             if ready > 0 {
                 let count = read(descriptor, &buffer, buffer.count)
                 if count > 0 {
-                    pending += parse(buffer, count: count)
+                    let (changed, finishesSave) = parse(buffer, count: count)
+                    pending += changed
+                    saved = finishesSave
                     if burstStarted == nil { burstStarted = Date() }
                     continue
                 }
@@ -94,14 +100,17 @@ final class FileWatcher: @unchecked Sendable {
         }
     }
 
-    private func parse(_ buffer: [UInt8], count: Int) -> [URL] {
+    /// The files changed, and whether the last event finished a save (a file closed after writing or moved in).
+    private func parse(_ buffer: [UInt8], count: Int) -> ([URL], Bool) {
         var changed: [URL] = []
+        var finishesSave = false
         var offset = 0
         let headerSize = MemoryLayout<inotify_event>.size
         while offset + headerSize <= count {
             let event = buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: inotify_event.self) }
             let nameBytes = buffer[(offset + headerSize)..<(offset + headerSize + Int(event.len))].prefix { $0 != 0 }
             offset += headerSize + Int(event.len)
+            finishesSave = event.mask & UInt32(IN_ISDIR) == 0 && event.mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO) != 0
             guard let folder = folders[event.wd] else { continue }
             let url = nameBytes.isEmpty ? folder : folder.appendingPathComponent(String(decoding: nameBytes, as: UTF8.self))
             if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
@@ -113,6 +122,6 @@ final class FileWatcher: @unchecked Sendable {
             if name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx") { continue }
             changed.append(url)
         }
-        return changed
+        return (changed, finishesSave)
     }
 }
