@@ -281,6 +281,21 @@ import Testing
         #expect(cached.snapshot.diagnostics == fresh.snapshot.diagnostics)
     }
 
+    /// A cache that cannot be written (here its folder is a file) only makes builds slower: they succeed, give the
+    /// clean build's bytes, and say nothing of it.
+    @Test func aCacheThatCannotBeWrittenIsNoFault() throws {
+        let project = try Project()
+        try Data("not a folder".utf8).write(to: project.cacheFolder)
+        try project.settle()
+        for _ in 0..<2 {
+            let outcome = try project.build()
+            #expect(outcome.succeeded)
+            #expect(outcome.diagnostics.isEmpty)
+            #expect(outcome.filesRendered == outcome.filesWritten)
+        }
+        #expect(try BinaryTests.files(in: project.output) == (try project.cleanBuild().1))
+    }
+
     @Test func aNewGongkaiRendersEverything() throws {
         let project = try Project()
         try project.settle()
