@@ -176,7 +176,7 @@ public struct Builder: Sendable {
         let current = options.cache.flatMap { cache in cache.manifest(for: directory).map { ($0, AtomicDirectoryOutput.files(in: directory)) } }
         let kept = Set(zip(pages, fingerprints).compactMap { page, fingerprint -> String? in
             guard let (manifest, files) = current, let was = manifest.files[page.file], was.page == fingerprint,
-                  files[page.file] == was.status else { return nil }
+                  files[page.file]?.isSameFile(as: was.status) == true else { return nil }
             return page.file
         })
         if finishing == nil, kept.count == pages.count, current?.1.count == pages.count {

@@ -12,13 +12,27 @@ package struct FileStatus: Equatable, Sendable {
     package let modifiedNanoseconds: Int
     /// With the size and modification time, what tells a file replaced by another from the one that was there.
     package let inode: UInt64
+    /// When the inode last changed: set by the system on every write, so a copy that keeps an old modification time
+    /// (`cp -p`, `rsync -t`, `touch -d`) still shows as changed. Linking and unlinking change it too, which is why
+    /// an output file, kept by hard links, is compared without it (`isSameFile`).
+    package let changedSeconds: Int
+    package let changedNanoseconds: Int
 
-    package init(kind: Kind, size: Int, modifiedSeconds: Int, modifiedNanoseconds: Int, inode: UInt64) {
+    package init(kind: Kind, size: Int, modifiedSeconds: Int, modifiedNanoseconds: Int, inode: UInt64, changedSeconds: Int,
+                 changedNanoseconds: Int) {
         self.kind = kind
         self.size = size
         self.modifiedSeconds = modifiedSeconds
         self.modifiedNanoseconds = modifiedNanoseconds
         self.inode = inode
+        self.changedSeconds = changedSeconds
+        self.changedNanoseconds = changedNanoseconds
+    }
+
+    /// The same file with the same bytes as far as a stamp can tell, whatever its links: the test for output files.
+    package func isSameFile(as other: FileStatus) -> Bool {
+        (kind, size, modifiedSeconds, modifiedNanoseconds, inode)
+            == (other.kind, other.size, other.modifiedSeconds, other.modifiedNanoseconds, other.inode)
     }
 
     /// The entry at `path` (a symbolic link itself unless `followingLinks`), or nil when there is none.
@@ -35,6 +49,8 @@ package struct FileStatus: Equatable, Sendable {
         modifiedSeconds = Int(info.st_mtim.tv_sec)
         modifiedNanoseconds = Int(info.st_mtim.tv_nsec)
         inode = UInt64(info.st_ino)
+        changedSeconds = Int(info.st_ctim.tv_sec)
+        changedNanoseconds = Int(info.st_ctim.tv_nsec)
     }
 
     /// Whether the stamp can stand for the file's content next time. A file written in the same tick of the

@@ -191,6 +191,8 @@ extension CacheWriter {
         integer(status.modifiedSeconds)
         integer(status.modifiedNanoseconds)
         unsigned(status.inode)
+        integer(status.changedSeconds)
+        integer(status.changedNanoseconds)
         string("\(status.kind)")
     }
 }
@@ -273,8 +275,10 @@ extension CacheReader {
 
     mutating func status() -> FileStatus? {
         guard let size = integer(), let seconds = integer(), let nanoseconds = integer(), let inode = unsigned(),
+              let changedSeconds = integer(), let changedNanoseconds = integer(),
               let kind = string().flatMap({ name in [FileStatus.Kind.file, .directory, .symbolicLink, .other].first { "\($0)" == name } })
         else { return nil }
-        return FileStatus(kind: kind, size: size, modifiedSeconds: seconds, modifiedNanoseconds: nanoseconds, inode: inode)
+        return FileStatus(kind: kind, size: size, modifiedSeconds: seconds, modifiedNanoseconds: nanoseconds, inode: inode,
+                          changedSeconds: changedSeconds, changedNanoseconds: changedNanoseconds)
     }
 }
