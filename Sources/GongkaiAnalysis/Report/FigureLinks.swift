@@ -25,17 +25,31 @@ struct FigureLinks {
         case .success(let parsed):
             figure = parsed
         case .failure(let failure):
-            let why = failure == .noNumber ? "has no number in Arabic digits" | "中没有阿拉伯数字" : "has no unit after the number" | "中数字后没有单位"
+            let why: Message
+            var hint = "write it as printed, e.g. `3 次`, `60 余次`, `三项`, `3.5万余家`, `100%`" | "按印刷稿写，如 `3 次`、`60 余次`、`三项`、`3.5万余家`、`100%`"
+            switch failure {
+            case .noNumber: why = "has no number" | "中没有数字"
+            case .noUnit: why = "has no unit after the number" | "中数字后没有单位"
+            case .leadingWords(let words):
+                why = "starts with `\(words)` before its number" | "在数字前有 `\(words)`"
+                hint = "a figure's link holds the figure alone: put `\(words)` before the link"
+                    | "数据链接中只写数据本身：把 `\(words)` 移到链接之前"
+            }
             context.diagnostics.append(.error("metric.unparsable-figure", at: context.location(of: node), "the figure `\(text)` \(why.en)" | "数据 `\(text)` \(why.zh)",
-                                              hint: "write it as printed, e.g. `3 次`, `60 余次`, `100%`" | "按印刷稿写，如 `3 次`、`60 余次`、`100%`"))
+                                              hint: hint))
             return
         }
         if !definition.units.isEmpty, !definition.units.contains(figure.unit) {
+            // `[160 次 7358 人]`: the second figure is read as part of the unit.
+            let twoFigures = figure.unit.unicodeScalars.contains { ("0"..."9").contains($0) || ("０"..."９").contains($0) }
             context.diagnostics.append(.error("metric.unit-mismatch", at: context.location(of: node),
                                               "`\(key)` is counted in \(definition.units.joined(separator: " / ")), but this figure is in `\(figure.unit)`"
                                                 | "`\(key)` 的单位是\(definition.units.joined(separator: "/"))，此处为 `\(figure.unit)`",
-                                              hint: "write the figure with the catalogue's unit, or add the unit to `units:` in schema.yaml"
-                                                | "按指标目录的单位书写，或在 schema.yaml 的 `units:` 中添加此单位"))
+                                              hint: twoFigures
+                                                ? "the link holds two figures: give each its own link and metric, `[160 次](metric:a)[7358 人](metric:b)`"
+                                                    | "此链接中有两个数据：请各用一个链接和指标，如 `[160 次](metric:a)[7358 人](metric:b)`"
+                                                : "write the figure with the catalogue's unit, or add the unit to the metric's `units:` in schema.yaml"
+                                                    | "按指标目录的单位书写，或在 schema.yaml 中该指标的 `units:` 里添加此单位"))
         }
         if definition.kind == .percent, figure.value > 100 {
             context.diagnostics.append(.error("metric.percent-range", at: context.location(of: node), "a percentage above 100: `\(text)`" | "百分比超过 100：`\(text)`"))

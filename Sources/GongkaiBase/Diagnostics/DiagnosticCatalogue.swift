@@ -88,8 +88,8 @@ public enum DiagnosticCatalogue {
         // Links
         "metric.unknown-key": "A `metric:` link names a key that is not in the metric catalogue (schema.yaml `metrics:`)."
             | "`metric:` 链接的键不在指标目录（schema.yaml 的 `metrics:`）中。",
-        "metric.unparsable-figure": "A figure must be written as printed, with its number and unit: `3 次`, `60 余次`, `100%`."
-            | "数据要按印刷稿书写，带数字和单位：`3 次`、`60 余次`、`100%`。",
+        "metric.unparsable-figure": "A figure's link holds the figure alone, as printed, with its number and unit: `3 次`, `60 余次`, `三项`, `3.5万余家`, `100%`; words before the number go before the link."
+            | "数据链接中只写数据本身，按印刷稿书写，带数字和单位：`3 次`、`60 余次`、`三项`、`3.5万余家`、`100%`；数字前的文字写在链接之前。",
         "metric.unit-mismatch": "The figure's unit is not the one the catalogue gives for the metric." | "数据的单位与指标目录规定的不一致。",
         "metric.percent-range": "A percentage above 100." | "百分比超过 100。",
         "metric.out-of-range": "The figure is outside the minimum or maximum the catalogue gives." | "数据超出指标目录规定的上下限。",
