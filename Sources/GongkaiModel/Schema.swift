@@ -19,20 +19,24 @@ public struct Schema: Sendable {
         self.metrics = metrics
     }
 
-    /// One of the items a report must cover, satisfied by a heading whose id or title is listed.
+    /// One of the items a report must cover, satisfied by a heading whose id or title is listed, or whose title
+    /// holds one of its phrases (`第一责任人职责` in `县政府主要负责同志履行推进法治建设第一责任人职责情况`).
     public struct Part: Sendable {
         public let item: String
         public let ids: [String]
         public let titles: [String]
+        /// Normalised like titles (`normalized`).
+        public let phrases: [String]
         /// Whether the part's sub-headings are the commitments that later reports cite with `plan:`.
         public let holdsPlans: Bool
         /// How a report that lacks the part is reported; nil (`severity: off`) for parts that may be left out.
         public let severity: Diagnostic.Severity?
 
-        package init(item: String, ids: [String], titles: [String], holdsPlans: Bool, severity: Diagnostic.Severity?) {
+        package init(item: String, ids: [String], titles: [String], phrases: [String] = [], holdsPlans: Bool, severity: Diagnostic.Severity?) {
             self.item = item
             self.ids = ids
             self.titles = titles
+            self.phrases = phrases.map(Self.normalized)
             self.holdsPlans = holdsPlans
             self.severity = severity
         }
@@ -46,6 +50,11 @@ public struct Schema: Sendable {
                 return Self.normalized(accepted.replacingOccurrences(of: "{year}", with: String(year))
                     .replacingOccurrences(of: "{next_year}", with: String(year + 1)))
             })
+        }
+
+        /// Whether a heading with this id and normalised title covers the part; `accepted` is `acceptedTitles(year:)`.
+        package func isCovered(byID id: String, title: String, accepted: Set<String>) -> Bool {
+            ids.contains(id) || accepted.contains(title) || phrases.contains { title.contains($0) }
         }
 
         package static func normalized(_ title: String) -> String {

@@ -43,11 +43,11 @@ extension Schema {
 
     private static func readPart(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> Part? {
         var reader = FieldReader(node, what: "a structure part" | "结构部分")
-        reader.rejectUnknownKeys(["item", "ids", "titles", "severity", "plans"])
+        reader.rejectUnknownKeys(["item", "ids", "titles", "phrases", "severity", "plans"])
         let item = reader.string("item")
         let severityText = reader.optionalString("severity") ?? "warning"
         let part = Part(item: item ?? "", ids: reader.optionalStringList("ids"), titles: reader.optionalStringList("titles"),
-                        holdsPlans: reader.optionalBool("plans") ?? false,
+                        phrases: reader.optionalStringList("phrases"), holdsPlans: reader.optionalBool("plans") ?? false,
                         severity: Diagnostic.Severity(rawValue: severityText))
         if part.severity == nil, severityText != "off", let location = node["severity"]?.location {
             diagnostics.append(.error("schema.enum", at: location, "severity must be error, warning or off; found `\(severityText)`"

@@ -17,6 +17,8 @@ struct BodyContext {
     var diagnostics: [Diagnostic] = []
     /// The numbered heading the walk is under ("（三）依法服务社会经济大局"), where a document is named.
     var currentSection = ""
+    /// Where the report's first heading is: what is said of the report's structure is said there.
+    var firstHeading: SourceLocation?
 
     init(file: SourceFile, bodyFirstLine: Int, schema: Schema, org: String, year: Int, allowsRawHTML: Bool) {
         self.file = file

@@ -46,13 +46,14 @@ struct HeadingNumbering {
             usedIDs[id] = (line, node.byteColumn)
         }
         let title = MarkdownNode(kind: .group, children: node.children, line: 0, byteColumn: 0).plainText
+        if headings.isEmpty { context.firstHeading = context.location(of: node) }
         headings.append(HeadingEntry(level: level, number: number, title: title, id: id))
         context.currentSection = number + title
 
         if level == 2 {
             let normalized = Schema.Part.normalized(title)
             insidePlanPart = zip(context.schema.parts, context.acceptedPartTitles).contains { part, titles in
-                part.holdsPlans && (part.ids.contains(id) || titles.contains(normalized))
+                part.holdsPlans && part.isCovered(byID: id, title: normalized, accepted: titles)
             }
         } else if level == 3, insidePlanPart {
             if explicitID == nil {

@@ -121,7 +121,8 @@ extension Array where Element == Diagnostic {
     /// same id at the same place are one problem found by two checks; the first one found is kept.
     public func sortedForDisplay() -> [Diagnostic] {
         var seen = Set<String>()
-        return filter { seen.insert("\($0.location)|\($0.id)").inserted }
+        // Said twice is said once; two messages of one id at one place (two missing parts) are two.
+        return filter { seen.insert("\($0.location)|\($0.id)|\($0.message.en)").inserted }
             .sorted { ($0.location, $0.severity, $0.id, $0.message.en) < ($1.location, $1.severity, $1.id, $1.message.en) }
     }
 
