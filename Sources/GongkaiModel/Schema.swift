@@ -10,13 +10,18 @@ public struct Schema: Sendable {
     public let parts: [Part]
     /// The metric catalogue, keyed by metric key.
     public let metrics: [String: MetricDefinition]
+    /// The day of the year after a report's year before which it must be published (the 2019 督察工作规定: before
+    /// 1 April); nil for none.
+    public let deadline: (month: Int, day: Int)?
 
-    package init(frontMatter: JSONSchema, org: JSONSchema, portal: JSONSchema, parts: [Part], metrics: [String: MetricDefinition]) {
+    package init(frontMatter: JSONSchema, org: JSONSchema, portal: JSONSchema, parts: [Part], metrics: [String: MetricDefinition],
+                 deadline: (month: Int, day: Int)? = nil) {
         self.frontMatter = frontMatter
         self.org = org
         self.portal = portal
         self.parts = parts
         self.metrics = metrics
+        self.deadline = deadline
     }
 
     /// One of the items a report must cover, satisfied by a heading whose id or title is listed, or whose title

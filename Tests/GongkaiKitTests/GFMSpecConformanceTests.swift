@@ -66,6 +66,7 @@ import Testing
 
     static func render(_ markdown: String) -> String {
         var renderer = HTMLRenderer(allowsRawHTML: true)
+        renderer.keepsComments = true
         return renderer.render(MarkdownParser.parse(markdown))
     }
 

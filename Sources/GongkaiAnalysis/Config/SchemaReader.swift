@@ -3,7 +3,7 @@ import GongkaiSyntax
 import GongkaiModel
 
 extension Schema {
-    package static let topLevelKeys = ["front_matter", "org", "portal", "structure", "metrics"]
+    package static let topLevelKeys = ["front_matter", "org", "portal", "structure", "metrics", "deadline"]
 
     package static func read(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> Schema? {
         var top = FieldReader(node, what: "schema.yaml" | "schema.yaml ")
@@ -37,8 +37,19 @@ extension Schema {
         for entry in node["metrics"]?.entries ?? [] {
             if let metric = readMetric(entry.key, entry.value, into: &diagnostics) { metrics[entry.key] = metric }
         }
+        let deadline = readDeadline(node["deadline"], into: &diagnostics)
         guard let frontMatter = schemas["front_matter"], let org = schemas["org"], let portal = schemas["portal"] else { return nil }
-        return Schema(frontMatter: frontMatter, org: org, portal: portal, parts: parts, metrics: metrics)
+        return Schema(frontMatter: frontMatter, org: org, portal: portal, parts: parts, metrics: metrics, deadline: deadline)
+    }
+
+    /// `deadline: "04-01"`: a month and day.
+    private static func readDeadline(_ node: YAMLNode?, into diagnostics: inout [Diagnostic]) -> (month: Int, day: Int)? {
+        guard let node else { return nil }
+        if let text = node.string, let date = SimpleDate(iso: "2000-" + text) { return (date.month, date.day) }
+        diagnostics.append(.error("schema.invalid-deadline", at: node.location,
+                                  "`deadline` is a month and day, such as `\"04-01\"` (published before 1 April of the next year)"
+                                    | "`deadline` 应为月和日，如 `\"04-01\"`（次年 4 月 1 日之前公开）"))
+        return nil
     }
 
     private static func readPart(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> Part? {

@@ -18,8 +18,10 @@ package enum CrossReferenceCheck {
                     continue
                 }
                 guard let cited = byOrgYear[target] else {
+                    // Only a report that can be cited is suggested: an earlier one, never this report or a later one.
+                    let earlier = reports.filter { $0.year < report.year }.map { "\($0.org)/\($0.year)" }
                     diagnostics.append(.error("plan.unresolved", at: reference.location, "there is no report \(target) to cite" | "没有可引用的报告 \(target)",
-                                              correction: Suggestion.correction(for: target, in: byOrgYear.keys)))
+                                              correction: Suggestion.correction(for: target, in: earlier)))
                     continue
                 }
                 if !cited.planItems.contains(where: { $0.id == reference.id }) {

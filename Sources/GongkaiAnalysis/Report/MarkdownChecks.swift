@@ -21,8 +21,9 @@ struct MarkdownChecks {
                                               "the Markdown is nested more than \(MarkdownParser.maximumDepth) levels deep here"
                                                 | "此处 Markdown 嵌套超过 \(MarkdownParser.maximumDepth) 层",
                                               hint: "quotes and lists in a report need only a few levels" | "报告中的引用和列表只需要几层"))
-        case .htmlBlock, .htmlInline:
-            if !context.allowsRawHTML && !rawHTMLReported {
+        case .htmlBlock(let html), .htmlInline(let html):
+            // A comment is an editor's note: left out without a word.
+            if !context.allowsRawHTML && !rawHTMLReported && !MarkdownNode.isComment(html) {
                 rawHTMLReported = true
                 context.diagnostics.append(.warning("markdown.raw-html", at: context.location(of: node),
                                                     "raw HTML in the report is left out of the page" | "报告中的 HTML 代码不会显示在页面上",

@@ -32,6 +32,7 @@ package struct ReportReader {
         let status = fields.string("status").map { Report.Status(rawValue: $0) } ?? .published
         let indexNumber = fields.string("index_no"), documentNumber = fields.string("doc_number")
         let written = fields.date("written"), published = fields.date("published")
+        checkDates(written: written, published: published, year: fileYear, yaml: yaml, into: &diagnostics)
         if let org, org != orgFolder, let location = yaml["org"]?.location {
             diagnostics.append(.error("report.org-mismatch", at: location,
                                       "`org: \(org)` does not match the folder `\(orgFolder)` the report is in"
@@ -62,5 +63,24 @@ package struct ReportReader {
                       documentNumber: documentNumber, written: written, published: published, documents: documents,
                       sourcePath: file.path, body: .empty, headings: analyzer.headings, figures: analyzer.figures,
                       mentions: analyzer.mentions, planItems: analyzer.planItems, planReferences: analyzer.planReferences), tree)
+    }
+
+    /// A report is written before it is published, and published by the deadline the schema gives.
+    private func checkDates(written: SimpleDate?, published: SimpleDate?, year: Int, yaml: YAMLNode, into diagnostics: inout [Diagnostic]) {
+        if let written, let published, written > published, let location = yaml["written"]?.location {
+            diagnostics.append(.error("report.written-after-published", at: location,
+                                      "the report is dated \(written) (`written`), after it was published on \(published)"
+                                        | "成文日期 \(written.chinese) 晚于公开日期 \(published.chinese)",
+                                      hint: "`written` is the date the report was signed off, `published` the date it went public"
+                                        | "`written` 是成文（签发）日期，`published` 是公开日期"))
+        }
+        if let deadline = schema.deadline, let published, let location = yaml["published"]?.location,
+           let due = SimpleDate(iso: String(format: "%04d-%02d-%02d", year + 1, deadline.month, deadline.day)), published >= due {
+            diagnostics.append(.warning("report.late", at: location,
+                                        "published on \(published), but a report on \(year) is due before \(due)"
+                                          | "公开日期为 \(published.chinese)，\(year) 年度的报告应在 \(due.chinese)之前公开",
+                                        hint: "the deadline is `deadline:` in schema.yaml (the 2019 督察工作规定: before 1 April)"
+                                          | "公开期限见 schema.yaml 的 `deadline:`（2019 年《法治政府建设与责任落实督察工作规定》：4 月 1 日之前）"))
+        }
     }
 }

@@ -48,6 +48,7 @@ public enum DiagnosticCatalogue {
         "schema.unknown-key": "A field the schema does not declare; usually a typo of a known one. Declare new fields in schema.yaml."
             | "schema 中没有声明的字段，多为已知字段的笔误；新字段请在 schema.yaml 中声明。",
         "schema.enum": "The value is not one of those the schema allows." | "取值不在 schema 允许的范围内。",
+        "schema.invalid-deadline": "`deadline:` in schema.yaml is a month and day in quotes, such as \"04-01\"." | "schema.yaml 中的 `deadline:` 应为加引号的月和日，如 \"04-01\"。",
         "schema.const": "The field must have exactly the value the schema gives." | "此字段必须取 schema 规定的值。",
         "schema.pattern": "The value does not have the form the schema requires (a filing number, a code)."
             | "取值不符合 schema 规定的格式（如备案号、代码）。",
@@ -69,6 +70,10 @@ public enum DiagnosticCatalogue {
         "schema.invalid-pattern": "A `pattern` in schema.yaml is not a valid regular expression." | "schema.yaml 中的 `pattern` 不是有效的正则表达式。",
         "report.org-mismatch": "A report's `org` must equal the name of the folder it is in." | "报告的 `org` 必须与其所在文件夹同名。",
         "report.year-mismatch": "A report's `year` must equal the year in its file name." | "报告的 `year` 必须与文件名中的年度一致。",
+        "report.written-after-published": "A report is written (`written`, 成文日期) before it is published (`published`, 公开日期)."
+            | "报告的成文日期（`written`）应早于公开日期（`published`）。",
+        "report.late": "The report was published after the deadline schema.yaml gives (`deadline:`, the day of the next year before which reports are published; the 2019 督察工作规定 says before 1 April)."
+            | "报告的公开日期晚于 schema.yaml 规定的期限（`deadline:`，次年的某日之前；2019 年督察工作规定为 4 月 1 日之前）。",
         "portal.base-url": "portal.yaml's base_url must be an absolute http(s) address (a `/` is added at its end): the sitemap, feed and canonical links are made from it."
             | "portal.yaml 的 base_url 必须是完整的 http(s) 地址（末尾自动补 `/`）：站点地图、订阅源和规范链接都由它生成。",
         // Body

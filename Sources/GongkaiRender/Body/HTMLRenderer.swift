@@ -10,6 +10,9 @@ import GongkaiModel
 package struct HTMLRenderer {
     /// Raw HTML in Markdown is dropped unless the portal allows it; allowed HTML still goes through the tag filter.
     package var allowsRawHTML = false
+    /// HTML comments are editors' notes (`<!-- 待核实 -->`), left out even where raw HTML is allowed: a page's source
+    /// is public. Only the GFM spec's conformance test keeps them.
+    package var keepsComments = false
 
     /// The heading level the print page runs into its paragraph (`####`, the paper's 1. 2. 3.).
     package static let printRunInLevel = 4
@@ -192,7 +195,7 @@ package struct HTMLRenderer {
             escape(literal)
             emit("</code></pre>\n")
         case .htmlBlock(let literal):
-            guard allowsRawHTML else { return }
+            guard allowsRawHTML, keepsComments || !MarkdownNode.isComment(literal) else { return }
             cr(); emit(HTMLEscaping.filterTags(literal)); cr()
         case .paragraph:
             let tight = tightList.last ?? false
@@ -232,7 +235,7 @@ package struct HTMLRenderer {
             escape(code)
             emit("</code>")
         case .htmlInline(let literal):
-            if allowsRawHTML { emit(HTMLEscaping.filterTags(literal)) }
+            if allowsRawHTML, keepsComments || !MarkdownNode.isComment(literal) { emit(HTMLEscaping.filterTags(literal)) }
         case .emphasis:
             emit("<em>"); renderChildren(of: node); emit("</em>")
         case .strong:

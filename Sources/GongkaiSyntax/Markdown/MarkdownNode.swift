@@ -1,3 +1,4 @@
+import Foundation
 import GongkaiBase
 
 /// A Markdown syntax tree as Swift values, copied out of cmark-gfm's tree so that numbering, checking and
@@ -58,6 +59,13 @@ package struct MarkdownNode: Sendable {
         self.children = children
         self.line = line
         self.byteColumn = byteColumn
+    }
+
+    /// Whether raw HTML is nothing but one HTML comment (`<!-- 待核实 -->`): an editor's note, never published.
+    package static func isComment(_ html: String) -> Bool {
+        let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.hasPrefix("<!--"), trimmed.hasSuffix("-->"), trimmed.count >= 7 else { return false }
+        return trimmed.dropFirst(4).dropLast(3).range(of: "-->") == nil
     }
 
     /// The text of the node's inline content, without markup: for headings, image alt text and figure parsing.
