@@ -16,6 +16,9 @@ struct HeadingNumbering {
     /// Called once the heading's children are analysed.
     mutating func visit(_ node: inout MarkdownNode, level: Int, in context: inout BodyContext) {
         let explicitID = Self.takeExplicitID(from: &node.children)
+        if explicitID == nil, let last = node.children.last, case .text(let text) = last.kind {
+            FullWidthMarkup.checkHeadingID(in: text, at: last, in: &context)
+        }
         // Locations are worked out only for diagnostics: counting the characters before a column is not free.
         let line = node.line + context.bodyFirstLine - 1
         if level > previousLevel + 1 {

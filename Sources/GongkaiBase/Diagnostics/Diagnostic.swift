@@ -94,6 +94,11 @@ public struct FixIt: Sendable, Hashable {
 public struct Correction: Sendable, Hashable {
     public let hint: Message
     public let fixIt: FixIt
+
+    package init(hint: Message, fixIt: FixIt) {
+        self.hint = hint
+        self.fixIt = fixIt
+    }
 }
 
 /// A position in a source file: 1-based line counted in the whole file (front matter included)

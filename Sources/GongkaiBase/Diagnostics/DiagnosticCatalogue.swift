@@ -69,6 +69,10 @@ public enum DiagnosticCatalogue {
             | "schema.yaml 中的结构定义与 Gongkai 读取的字段类型不符，或没有把 Gongkai 必需的字段列为必填（报告的 org、year、title、published，部门的 name，门户的标识信息）。",
         "schema.invalid-pattern": "A `pattern` in schema.yaml is not a valid regular expression." | "schema.yaml 中的 `pattern` 不是有效的正则表达式。",
         "report.org-mismatch": "A report's `org` must equal the name of the folder it is in." | "报告的 `org` 必须与其所在文件夹同名。",
+        "markdown.full-width-link": "A link typed with full-width brackets (`［3 次］（metric:…）`, as a Chinese input method types them) is not a link to Markdown: it would be shown as typed. Write the half-width `[3 次](metric:…)`."
+            | "用全角括号输入的链接（`［3 次］（metric:…）`，中文输入法常这样输入）不是 Markdown 链接，会原样显示。请改用半角：`[3 次](metric:…)`。",
+        "heading.full-width-id": "A heading's `{#id}` typed with a full-width brace or hash (`｛#problems｝`) is not an id: it would be shown in the heading. Write the half-width `{#problems}`."
+            | "用全角括号或井号输入的标题 id（`｛#problems｝`）不是 id，会显示在标题中。请改用半角：`{#problems}`。",
         "report.year-mismatch": "A report's `year` must equal the year in its file name." | "报告的 `year` 必须与文件名中的年度一致。",
         "report.written-after-published": "A report is written (`written`, 成文日期) before it is published (`published`, 公开日期)."
             | "报告的成文日期（`written`）应早于公开日期（`published`）。",
