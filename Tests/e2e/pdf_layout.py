@@ -75,6 +75,13 @@ def main(pdf, print_page):
     not_embedded = [line for line in fonts if line[start:end].strip() != "yes"]
     check("every font embedded", bool(fonts) and not not_embedded, f"{len(fonts)} fonts, not embedded: {not_embedded}")
 
+    # A figure is never broken between its number and its unit: each lies within one printed line.
+    figures = [without_spaces(html.unescape(re.sub(r"<[^>]+>", "", found)))
+               for found in re.findall(r'<data class="figure"[^>]*>(.*?)</data>', open(print_page, encoding="utf-8").read(), re.S)]
+    lines = [without_spaces(line) for line in run("pdftotext", "-layout", pdf, "-").splitlines()]
+    broken = [figure for figure in figures if not any(figure in line for line in lines)]
+    check("no figure broken across lines", bool(figures) and not broken, f"{len(figures)} figures, broken: {broken[:5]}")
+
     text = without_spaces(run("pdftotext", "-f", "1", "-l", "2", "-layout", pdf, "-"))
     check(f"pages 1-2 contain the title {title!r}", without_spaces(title) in text)
     check("pages 1-2 contain '一、'", "一、" in text)
