@@ -111,6 +111,9 @@ public struct ContentLoader: Sendable {
         }
         if rendersBodies { cache?.store?.prune(folder: contentPath, keeping: jobs.map(\.relative)) }
         reports.sort { ($0.org, $0.year) < ($1.org, $1.year) }
+        // Folders are read in name order (so diagnostics come in a stable order); the portal lists departments in
+        // its own.
+        orgs.sort(by: Org.precedes)
         // Link: what only shows across reports.
         let linked = SiteLinker.link(reports)
         diagnostics += linked.diagnostics

@@ -5,7 +5,7 @@ import GongkaiSyntax
 public struct Site: Sendable {
     public let portal: Portal
     public let schema: Schema
-    /// Sorted by slug.
+    /// In the portal's order (`Org.precedes`: `order:`, then the pinyin of names).
     public let orgs: [Org]
     /// Sorted by org, then year. Drafts only when the load asked for them.
     public let reports: [Report]

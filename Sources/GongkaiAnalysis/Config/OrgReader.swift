@@ -11,6 +11,6 @@ extension Org {
         let name = fields.string("name"), shortName = fields.string("short_name")
         let parent = fields.string("parent"), code = fields.string("code")
         guard let name else { return nil }
-        return Org(slug: slug, name: name, shortName: shortName ?? name, parent: parent, code: code)
+        return Org(slug: slug, name: name, shortName: shortName ?? name, parent: parent, code: code, order: fields.integer("order"))
     }
 }

@@ -30,5 +30,6 @@ package enum DefaultSchemas {
           short_name: {type: string}
           parent: {type: string}
           code: {type: string}
+          order: {type: integer}
         """
 }

@@ -37,6 +37,7 @@ package enum SchemaContract {
 
     package static let org: [Field] = [
         Field("name", .string, required: true), Field("short_name", .string), Field("parent", .string), Field("code", .string),
+        Field("order", .integer),
     ]
 
     package static let portal: [Field] = [

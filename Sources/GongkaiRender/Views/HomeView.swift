@@ -18,8 +18,10 @@ package struct HomeView: PageViewType {
     ])
 
     package func values(root: String) -> [String: Any] {
-        let latest = site.orgs.compactMap { org in site.reports(of: org.slug).last.map { (org, $0) } }
-            .sorted { ($0.1.published, $0.0.slug) > ($1.1.published, $1.0.slug) }
+        // Newest first; reports of one day in the portal's order of departments.
+        let latest = site.orgs.enumerated().compactMap { index, org in site.reports(of: org.slug).last.map { (org, $0, index) } }
+            .sorted { ($0.1.published, -$0.2) > ($1.1.published, -$1.2) }
+            .map { ($0.0, $0.1) }
         return [
             "orgs": site.orgs.map { org in
                 ["name": org.name, "href": root + SiteLayout.org(org.slug), "reportCount": String(site.reports(of: org.slug).count)]

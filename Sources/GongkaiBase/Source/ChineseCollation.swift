@@ -1,0 +1,16 @@
+import Foundation
+
+/// Chinese text in the order readers expect of a list: by pinyin, as ICU collates it for `zh` (through
+/// Foundation). A character with several readings takes its most common one (长 as zhǎng); where that is wrong, a
+/// department's `order:` says where it goes.
+package enum ChineseCollation {
+    private static let locale = Locale(identifier: "zh@collation=pinyin")
+
+    package static func compare(_ lhs: String, _ rhs: String) -> ComparisonResult {
+        lhs.compare(rhs, locale: locale)
+    }
+
+    package static func precedes(_ lhs: String, _ rhs: String) -> Bool {
+        compare(lhs, rhs) == .orderedAscending
+    }
+}
