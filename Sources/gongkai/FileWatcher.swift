@@ -20,13 +20,14 @@ final class FileWatcher: @unchecked Sendable {
     private var folders: [Int32: URL] = [:]
     private let onChange: @Sendable ([URL]) -> Void
     /// Told once, at the first folder that cannot be watched: changes there go unseen until a restart.
-    private let onUnwatched: @Sendable (String) -> Void
+    private let onUnwatched: @Sendable (_ path: String, _ code: Int32) -> Void
     private var toldUnwatched = false
     private static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_DELETE_SELF | IN_MOVE_SELF)
 
     enum Failure: Error { case unavailable(String) }
 
-    init(roots: [URL], onUnwatched: @escaping @Sendable (String) -> Void, onChange: @escaping @Sendable ([URL]) -> Void) throws {
+    init(roots: [URL], onUnwatched: @escaping @Sendable (_ path: String, _ code: Int32) -> Void,
+         onChange: @escaping @Sendable ([URL]) -> Void) throws {
         descriptor = inotify_init1(Int32(IN_CLOEXEC))
         guard descriptor >= 0 else { throw Failure.unavailable(String(cString: strerror(errno))) }
         self.onChange = onChange
@@ -50,11 +51,7 @@ final class FileWatcher: @unchecked Sendable {
     private func tellUnwatched(_ path: String, code: Int32) {
         guard !toldUnwatched else { return }
         toldUnwatched = true
-        var message = "warning: cannot watch \(path) (\(String(cString: strerror(code)))): changes there are not seen until the preview restarts"
-        if code == ENOSPC {
-            message += "; the system's limit of inotify watches is reached: raise it with `sysctl fs.inotify.max_user_watches=524288`"
-        }
-        onUnwatched(message)
+        onUnwatched(path, code)
     }
 
     /// Reads events on a thread of its own until the process ends.

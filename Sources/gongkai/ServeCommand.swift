@@ -33,8 +33,15 @@ struct ServeCommand: AsyncParsableCommand {
     var lang: Language = .zh
 
     func run() async throws {
+        let messages = ServeMessages(language: lang)
         if !["127.0.0.1", "localhost", "::1"].contains(host) {
-            FileHandle.standardError.write(Data("warning: listening on \(host): other machines can see this preview, drafts included\n".utf8))
+            FileHandle.standardError.write(Data((messages.exposed(host: host) + "\n").utf8))
+        }
+        // A port in use is said at once, not after a first build of the whole portal.
+        if let failure = PortProbe.bindFailure(host: host, port: port) {
+            FileHandle.standardError.write(Data(((failure == EADDRINUSE ? messages.portInUse(port, host: host)
+                : messages.cannotListen(port, host: host, reason: String(cString: strerror(failure)))) + "\n").utf8))
+            throw ExitCode(2)
         }
         var options = sources.builderOptions
         options.includeDrafts = drafts
@@ -43,8 +50,8 @@ struct ServeCommand: AsyncParsableCommand {
         report(first, site.snapshot, initial: true)
 
         let broadcaster = ReloadBroadcaster()
-        let watcher = try FileWatcher(roots: [options.contentDirectory, options.templatesDirectory], onUnwatched: { message in
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+        let watcher = try FileWatcher(roots: [options.contentDirectory, options.templatesDirectory], onUnwatched: { path, code in
+            FileHandle.standardError.write(Data((messages.unwatched(path, code: code) + "\n").utf8))
         }) { changed in
             let update = site.rebuild(changed: changed)
             report(update, site.snapshot, initial: false)
@@ -60,7 +67,7 @@ struct ServeCommand: AsyncParsableCommand {
             configuration: .init(address: .hostname(host, port: port), serverName: "gongkai"),
             onServerRunning: { channel in
                 let address = channel.localAddress?.port.map { "http://\(host.contains(":") ? "[\(host)]" : host):\($0)/" } ?? "?"
-                FileHandle.standardOutput.write(Data("serving \(address) (Ctrl-C to stop)\n".utf8))
+                FileHandle.standardOutput.write(Data((messages.serving(address) + "\n").utf8))
             },
             logger: logger
         )
@@ -68,7 +75,7 @@ struct ServeCommand: AsyncParsableCommand {
             try await app.runService()
         } catch {
             if "\(error)".contains("Address already in use") || "\(error)".contains("EADDRINUSE") {
-                FileHandle.standardError.write(Data("error: port \(port) on \(host) is in use; choose another with --port \(port + 1)\n".utf8))
+                FileHandle.standardError.write(Data((messages.portInUse(port, host: host) + "\n").utf8))
                 throw ExitCode(2)
             }
             throw error
@@ -82,13 +89,12 @@ struct ServeCommand: AsyncParsableCommand {
                 let text = try DiagnosticFormatter(format: .editor, language: lang).format(snapshot.diagnostics)
                 FileHandle.standardError.write(Data(text.utf8))
             } catch {
-                FileHandle.standardError.write(Data("error: the diagnostics could not be written: \(error)\n".utf8))
+                FileHandle.standardError.write(Data((ServeMessages(language: lang).diagnosticsUnwritable(error) + "\n").utf8))
             }
         }
-        let what = update.succeeded
-            ? "\(initial ? "built" : "rebuilt") \(update.filesRendered) file\(update.filesRendered == 1 ? "" : "s")\(update.fullRebuild ? "" : " (incremental)")"
-            : "build failed; still serving the last good site"
+        let line = ServeMessages(language: lang).rebuilt(files: update.filesRendered, initial: initial, incremental: !update.fullRebuild,
+                                                         succeeded: update.succeeded, milliseconds: milliseconds)
         // Written straight to the file descriptor: a pipe reading the log sees each line as it happens.
-        FileHandle.standardOutput.write(Data((String(format: "%@ in %.1f ms", what, milliseconds) + "\n").utf8))
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 }

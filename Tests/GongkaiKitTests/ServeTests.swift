@@ -11,14 +11,14 @@ import Testing
         var http: LoopbackHTTP { LoopbackHTTP(port: port) }
         var report: URL { folder.appendingPathComponent("Content/orgs/hs-gdb/2023.md") }
 
-        init(arguments: [String] = []) throws {
+        init(arguments: [String] = [], language: [String] = ["--lang", "en"]) throws {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-serve-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: Repository.content, to: folder.appendingPathComponent("Content"))
             try FileManager.default.copyItem(at: Repository.templates, to: folder.appendingPathComponent("Templates"))
             port = LoopbackHTTP.freePort()
             process.executableURL = try #require(BinaryTests.binary)
-            process.arguments = ["serve", "--port", String(port), "--lang", "en"] + arguments
+            process.arguments = ["serve", "--port", String(port)] + language + arguments
             process.currentDirectoryURL = folder
             process.standardOutput = output
             process.standardError = output
@@ -152,14 +152,30 @@ import Testing
         second.executableURL = try #require(BinaryTests.binary)
         second.arguments = ["serve", "--port", String(first.port), "--content", first.folder.appendingPathComponent("Content").path,
                             "--templates", first.folder.appendingPathComponent("Templates").path]
-        let errors = Pipe()
+        let errors = Pipe(), output = Pipe()
         second.standardError = errors
-        second.standardOutput = FileHandle.nullDevice
+        second.standardOutput = output
         try second.run()
         second.waitUntilExit()
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(second.terminationStatus == 2)
-        #expect(message.contains("port \(first.port) on 127.0.0.1 is in use; choose another with --port \(first.port + 1)"), "\(message)")
+        // In the editors' language (Chinese unless --lang says otherwise), and before anything is built.
+        #expect(message.contains("错误：127.0.0.1 的端口 \(first.port) 已被占用，请用 --port \(first.port + 1) 换一个"), "\(message)")
+        #expect(printed.isEmpty, "\(printed)")
+    }
+
+    /// Without `--lang`, everything `serve` says is in Chinese.
+    @Test func theServerSpeaksChineseByDefault() throws {
+        let preview = try Preview(language: [])
+        #expect(preview.http.get("/")?.status == 200)
+        preview.process.terminate()
+        preview.process.waitUntilExit()
+        let printed = String(decoding: preview.output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(printed.contains("已生成 "), "\(printed)")
+        #expect(printed.contains("个文件，用时 "), "\(printed)")
+        #expect(printed.contains("预览地址 http://127.0.0.1:\(preview.port)/（按 Ctrl-C 停止）"), "\(printed)")
+        #expect(!printed.contains("serving") && !printed.contains("built"), "\(printed)")
     }
 
     @Test func aFolderThatCannotBeWatchedIsSaidOnce() throws {
