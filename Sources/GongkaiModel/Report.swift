@@ -102,17 +102,23 @@ public struct Report: Sendable {
 public struct DeclaredDocument: Sendable, Hashable {
     public let key: String
     public let title: String
-    /// The date it was issued or took effect, where the report gives one.
+    /// The date it was issued (公布, 印发), where the report gives one.
     public let issued: SimpleDate?
+    /// The date it takes effect (施行).
+    public let effective: SimpleDate?
+    /// Its number: 文号 (`黄政规〔2023〕5号`) or 令号 (`市政府令第12号`).
+    public let number: String?
     /// 规范性文件, 清单, 工作方案 …
     public let kind: String?
     /// Who issued it, where that is not the reporting department.
     public let issuer: String?
 
-    package init(key: String, title: String, issued: SimpleDate?, kind: String?, issuer: String?) {
+    package init(key: String, title: String, issued: SimpleDate?, effective: SimpleDate?, number: String?, kind: String?, issuer: String?) {
         self.key = key
         self.title = title
         self.issued = issued
+        self.effective = effective
+        self.number = number
         self.kind = kind
         self.issuer = issuer
     }

@@ -35,14 +35,18 @@ extension Report {
     static func listingFingerprints(title: String, year: Int, status: Status, indexNumber: String?, documentNumber: String?,
                                     written: SimpleDate?, published: SimpleDate, figures: [Figure], documents: [DeclaredDocument],
                                     mentions: [DocumentMention]) -> (summary: UInt64, figures: UInt64, documents: UInt64) {
-        (
+        let declared: [String] = documents.flatMap { document -> [String] in
+            [document.key, document.title, document.issued?.description ?? "", document.effective?.description ?? "",
+             document.number ?? "", document.kind ?? "", document.issuer ?? ""]
+        }
+        let named: [String] = mentions.flatMap { [$0.key, $0.anchor, $0.section] }
+        return (
             Fingerprint.of([
                 title, String(year), status.rawValue, indexNumber ?? "", documentNumber ?? "", written?.description ?? "",
                 published.description,
             ]),
             Fingerprint.of(figures.flatMap { [$0.metric, $0.text, $0.valueText, $0.qualifier?.rawValue ?? "", $0.unit] }),
-            Fingerprint.of(documents.flatMap { [$0.key, $0.title, $0.issued?.description ?? "", $0.kind ?? "", $0.issuer ?? ""] }
-                + mentions.flatMap { [$0.key, $0.anchor, $0.section] })
+            Fingerprint.of(declared + named)
         )
     }
 }

@@ -22,7 +22,8 @@ import Testing
         let report = TestContent.report(frontMatter: "pubished: 2024-01-01\n", body: "## 一\n")
         let (outcome, _) = try TestContent(files: ["orgs/t/2023.md": report]).build()
         #expect(outcome.located == ["schema.unknown-key@6:1"])
-        #expect(outcome.diagnostics.first?.hint?.en == "did you mean `published`?")
+        #expect(outcome.diagnostics.first?.hint?.en
+            == "did you mean `published`? To add a new field instead, declare it under `properties:` of the schema at Content/schema.yaml:2")
     }
 
     @Test func datesMustExist() throws {

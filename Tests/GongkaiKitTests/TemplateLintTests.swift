@@ -58,7 +58,7 @@ import Testing
                 doc_number: 测办发〔2024〕1号
                 written: 2024-02-01
                 documents:
-                  rules: {title: 规定, issued: 2023-05-01, kind: 规范性文件, issuer: 市政府}
+                  rules: {title: 规定, issued: 2023-05-01, effective: 2023-06-01, number: 市政府令第12号, kind: 规范性文件, issuer: 市政府}
 
                 """,
                                                  body: "## 甲\n### 乙\n讲座 [3 次](metric:lectures)，[规定](doc:rules)、[规定](doc:rules)。\n"),

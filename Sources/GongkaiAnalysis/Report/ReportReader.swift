@@ -47,7 +47,8 @@ package struct ReportReader {
         }
         let documents = fields.mappings("documents").compactMap { key, document in
             document.string("title").map {
-                DeclaredDocument(key: key, title: $0, issued: document.date("issued"), kind: document.string("kind"), issuer: document.string("issuer"))
+                DeclaredDocument(key: key, title: $0, issued: document.date("issued"), effective: document.date("effective"),
+                                 number: document.string("number"), kind: document.string("kind"), issuer: document.string("issuer"))
             }
         }
 

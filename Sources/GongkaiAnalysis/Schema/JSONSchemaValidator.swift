@@ -162,9 +162,18 @@ package struct JSONSchemaValidator {
             case .allowed:
                 break
             case .forbidden:
+                // The nearest field, and where a new one is declared: the schema is the model, and can be widened.
+                let place = rule.location.map { $0.file.hasPrefix("(built-in") ? nil : "\($0.file):\($0.line)" } ?? nil
+                let declare = place.map { "declare it under `properties:` of the schema at \($0)" | "请在 \($0) 处结构定义的 `properties:` 下声明" }
+                    ?? ("give this file's own schema in schema.yaml and declare it there" | "请在 schema.yaml 中为此文件给出结构定义并在其中声明")
+                let nearest = Suggestion.correction(for: entry.key, in: rule.properties.map(\.key))
                 diagnostics.append(.error("schema.unknown-key", at: entry.keyLocation,
                                           "unknown field `\(entry.key)` in \(owner.en)" | "\(owner.zh)中有未知字段 `\(entry.key)`",
-                                          correction: Suggestion.correction(for: entry.key, in: rule.properties.map(\.key))))
+                                          hint: ("to add a new field, " + declare.en) | ("如需新增字段，" + declare.zh),
+                                          correction: nearest.map {
+                                              Correction(hint: ($0.hint.en + " To add a new field instead, " + declare.en) | ($0.hint.zh + "如需新增字段，" + declare.zh),
+                                                         fixIt: $0.fixIt)
+                                          }))
                 failedPaths.insert(childPath)
             case .rule(let additional):
                 validate(entry.value, against: additional, path: childPath, depth: depth + 1)

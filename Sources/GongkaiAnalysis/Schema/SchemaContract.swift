@@ -31,8 +31,8 @@ package enum SchemaContract {
         Field("org", .string, required: true), Field("year", .integer, required: true), Field("title", .string, required: true),
         Field("published", .date, required: true), Field("status", .oneOf(["published", "draft"])), Field("index_no", .string),
         Field("doc_number", .string), Field("written", .date),
-        Field("documents", .mappingsOf([Field("title", .string, required: true), Field("issued", .date), Field("kind", .string),
-                                        Field("issuer", .string)])),
+        Field("documents", .mappingsOf([Field("title", .string, required: true), Field("issued", .date), Field("effective", .date),
+                                        Field("number", .string), Field("kind", .string), Field("issuer", .string)])),
     ]
 
     package static let org: [Field] = [

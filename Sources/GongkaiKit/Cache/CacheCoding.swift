@@ -113,6 +113,8 @@ extension CacheWriter {
             writer.string(document.key)
             writer.string(document.title)
             writer.optional(document.issued) { $0.date($1) }
+            writer.optional(document.effective) { $0.date($1) }
+            writer.optional(document.number) { $0.string($1) }
             writer.optional(document.kind) { $0.string($1) }
             writer.optional(document.issuer) { $0.string($1) }
         }
@@ -204,8 +206,10 @@ extension CacheReader {
               let written = optional({ $0.date() }), let published = date(),
               let documents = array({ reader -> DeclaredDocument? in
                   guard let key = reader.string(), let title = reader.string(), let issued = reader.optional({ $0.date() }),
+                        let effective = reader.optional({ $0.date() }), let number = reader.optional({ $0.string() }),
                         let kind = reader.optional({ $0.string() }), let issuer = reader.optional({ $0.string() }) else { return nil }
-                  return DeclaredDocument(key: key, title: title, issued: issued, kind: kind, issuer: issuer)
+                  return DeclaredDocument(key: key, title: title, issued: issued, effective: effective, number: number, kind: kind,
+                                          issuer: issuer)
               }),
               let sourcePath = string(),
               let headings = array({ reader -> HeadingEntry? in

@@ -8,7 +8,8 @@ package struct DocumentsView: PageViewType {
 
     package static let shape = ViewShape.object([
         "documents": .list([
-            "anchor": .value, "title": .value, "kind": .value, "issuer": .value, "date": .value, "dateISO": .value,
+            "anchor": .value, "title": .value, "kind": .value, "issuer": .value, "number": .value, "date": .value, "dateISO": .value,
+            "effective": .value, "effectiveISO": .value,
             "mentions": .list(["href": .value, "report": .value, "section": .value, "count": .value, "more": .flag]),
         ]),
     ])
@@ -23,8 +24,11 @@ package struct DocumentsView: PageViewType {
                     "title": document.title,
                     "kind": document.kind,
                     "issuer": document.issuer,
+                    "number": document.number,
                     "date": document.issued?.chinese,
                     "dateISO": document.issued?.description,
+                    "effective": document.effective?.chinese,
+                    "effectiveISO": document.effective?.description,
                     "mentions": citedBy.compactMap { report -> [String: Any]? in
                         let mentions = report.mentions.filter { $0.key == document.key }
                         guard let first = mentions.first else { return nil }

@@ -17,7 +17,7 @@ package struct ReportPageView: PageViewType {
         "toc": .list(heading.merging(["children": .list(heading), "hasChildren": .flag]) { _, new in new }),
         "body": .value,
         "figures": .list(["label": .value, "text": .value, "value": .value, "metric": .value]), "hasFigures": .flag,
-        "documents": .list(["title": .value, "date": .value, "href": .value]), "hasDocuments": .flag,
+        "documents": .list(["title": .value, "date": .value, "number": .value, "note": .value, "href": .value]), "hasDocuments": .flag,
     ])
 
     package func values(root: String) -> [String: Any] {
@@ -39,9 +39,14 @@ package struct ReportPageView: PageViewType {
             },
             "hasFigures": !report.figures.isEmpty,
             "documents": report.documents.map { document in
-                present([
+                // What the report gives of it, as a citation reads: （黄政规〔2023〕5号，2023年7月12日，2023年8月1日起施行）.
+                let note = [document.number, document.issued?.chinese, document.effective.map { $0.chinese + "起施行" }]
+                    .compactMap { $0 }.joined(separator: "，")
+                return present([
                     "title": document.title,
                     "date": document.issued?.chinese,
+                    "number": document.number,
+                    "note": note.isEmpty ? nil : note,
                     "href": root + SiteLayout.path(of: .document(key: document.key)),
                 ])
             },

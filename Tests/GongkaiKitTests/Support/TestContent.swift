@@ -46,7 +46,7 @@ struct TestContent {
                 type: object
                 required: [title]
                 additionalProperties: false
-                properties: {title: {type: string}, issued: {type: string, format: date}, kind: {type: string}, issuer: {type: string}}
+                properties: {title: {type: string}, issued: {type: string, format: date}, effective: {type: string, format: date}, number: {type: string}, kind: {type: string}, issuer: {type: string}}
         structure:
           parts:
             - {item: 下一年度主要安排, ids: [plans], plans: true, severity: off}

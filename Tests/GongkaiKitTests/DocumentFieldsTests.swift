@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import GongkaiBase
+@testable import GongkaiKit
+@testable import GongkaiModel
+
+/// A document declaration carries what real ones have — 文号, 施行日期 — and the pages show what is given.
+@Suite struct DocumentFieldsTests {
+    static let schema = TestContent.schema
+
+    static let report = TestContent.report(frontMatter: """
+        documents:
+          rules: {title: 黄石市城市地下空间开发利用管理办法（试行）, number: 黄政规〔2023〕5号, issued: 2023-07-12, effective: 2023-08-01, issuer: 黄石市人民政府}
+
+        """, body: "## 工作\n\n依照[《办法》](doc:rules)。\n")
+
+    @Test func theNumberAndTheDateOfEffectAreShown() throws {
+        let (outcome, output) = try TestContent(files: ["orgs/t/2023.md": Self.report], schema: Self.schema).build()
+        #expect(outcome.succeeded, "\(outcome.diagnostics)")
+        let register = try #require(output.text("documents/index.html"))
+        #expect(register.contains("<span>黄政规〔2023〕5号</span>"))
+        #expect(register.contains(#"<span><time datetime="2023-08-01">2023年8月1日</time>起施行</span>"#))
+        let page = try #require(output.text("t/2023/index.html"))
+        #expect(page.contains("》</a>（黄政规〔2023〕5号，2023年7月12日，2023年8月1日起施行）</li>"))
+    }
+
+    /// The cache keeps every field of a declaration.
+    @Test func theFieldsRoundTripThroughTheBuildCache() throws {
+        let content = try TestContent(files: ["orgs/t/2023.md": Self.report], schema: Self.schema)
+        let report = try #require(ContentLoader(contentDirectory: content.directory, displayName: "Content").load().site?.reports.first)
+        #expect(report.documents.first?.number == "黄政规〔2023〕5号")
+        let record = BuildCache.ReportRecord(file: "orgs/t/2023.md", tool: "t", context: 1, fingerprint: 2, stamp: nil, report: report,
+                                             diagnostics: [], hasBody: false)
+        let decoded = try #require(BuildCache.ReportRecord(encoded: record.encoded)?.report)
+        #expect(decoded.documents == report.documents)
+    }
+
+    /// An undeclared field names the nearest one and where a new one is declared.
+    @Test func anUnknownFieldSaysWhereToDeclareANewOne() throws {
+        let report = TestContent.report(frontMatter: "documents:\n  rules: {title: 办法, numbr: 5号}\n", body: "## 工作\n\n[《办法》](doc:rules)\n")
+        let (outcome, _) = try TestContent(files: ["orgs/t/2023.md": report], schema: Self.schema).build()
+        let unknown = try #require(outcome.diagnostics.first { $0.id == "schema.unknown-key" })
+        #expect(unknown.hint?.en.hasPrefix("did you mean `number`? To add a new field instead, declare it under `properties:` of the schema at Content/schema.yaml:") == true,
+                "\(String(describing: unknown.hint?.en))")
+        #expect(outcome.diagnostics.filter { $0.id == "schema.unknown-key" }.count == 1)
+    }
+}
