@@ -44,4 +44,23 @@ import Testing
                 "\(String(describing: unknown.hint?.en))")
         #expect(outcome.diagnostics.filter { $0.id == "schema.unknown-key" }.count == 1)
     }
+
+    /// The register lists every place a document is named, by the part and section it stands in, as the paper is cited.
+    @Test func theRegisterListsEveryMentionByPartAndSection() throws {
+        let report = TestContent.report(frontMatter: "documents:\n  rules: {title: 管理办法}\n", body: """
+            依照[《办法》](doc:rules)部署。
+
+            ## 工作
+
+            ### 强化政策供给
+
+            落实[《办法》](doc:rules)，再次依照[《办法》](doc:rules)。
+
+            """)
+        let (outcome, output) = try TestContent(files: ["orgs/t/2023.md": report]).build()
+        #expect(outcome.succeeded, "\(outcome.diagnostics)")
+        let register = try #require(output.text("documents/index.html"))
+        let places = register.matches(of: /测试报告 · ([^<]*)<\/a>/).map { String($0.output.1) }
+        #expect(places == ["引言", "一、（一）强化政策供给", "一、（一）强化政策供给"])
+    }
 }

@@ -15,7 +15,8 @@ struct BodyContext {
     /// Each structure part's titles for this report's year, worked out once rather than at every heading.
     let acceptedPartTitles: [Set<String>]
     var diagnostics: [Diagnostic] = []
-    /// The numbered heading the walk is under ("（三）依法服务社会经济大局"), where a document is named.
+    /// The numbered heading the walk is under, with the numbers of those above it ("一、（三）依法服务社会经济大局"),
+    /// where a document is named; empty before the first heading (the report's introduction).
     var currentSection = ""
     /// Where the report's first heading is: what is said of the report's structure is said there.
     var firstHeading: SourceLocation?

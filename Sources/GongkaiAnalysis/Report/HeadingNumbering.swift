@@ -51,7 +51,9 @@ struct HeadingNumbering {
         let title = MarkdownNode(kind: .group, children: node.children, line: 0, byteColumn: 0).plainText
         if headings.isEmpty { context.firstHeading = context.location(of: node) }
         headings.append(HeadingEntry(level: level, number: number, title: title, id: id))
-        context.currentSection = number + title
+        // The place as the paper is cited: the numbers of the headings above, then this one's (一、（三）2. 强化政策供给).
+        let above = (2..<max(2, level)).filter { counters[$0] > 0 }.map { Self.numberLabel(level: $0, count: counters[$0]) }.joined()
+        context.currentSection = above + number + title
 
         if level == 2 {
             let normalized = Schema.Part.normalized(title)
