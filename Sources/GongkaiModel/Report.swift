@@ -83,7 +83,8 @@ public struct Report: Sendable {
         // Given by the build cache, which kept them with the rest.
         let listing = known ?? Self.listingFingerprints(title: title, year: year, status: status, indexNumber: indexNumber,
                                                         documentNumber: documentNumber, written: written, published: published,
-                                                        figures: figures, documents: documents, mentions: mentions)
+                                                        figures: figures, documents: documents, mentions: mentions,
+                                                        parts: headings.filter { $0.level == 2 })
         fields = Fields(org: org, year: year, title: title, status: status, indexNumber: indexNumber, documentNumber: documentNumber,
                         written: written, published: published, documents: documents, sourcePath: sourcePath, headings: headings,
                         figures: figures, mentions: mentions, planItems: planItems, planReferences: planReferences,

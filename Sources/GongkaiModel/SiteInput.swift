@@ -14,7 +14,7 @@ public enum SiteInput: Hashable, Sendable {
     case report(String)
     /// What a report is listed with: title, year, status, numbers and dates (`ReportSummary` gives no more).
     case reportSummary(String)
-    /// A report's figures, as the home page's headlines show them.
+    /// What a report's card on the home page shows besides its summary: its figures (the headlines), or its parts.
     case reportFigures(String)
     /// The documents a report declares and the places it names them, as the register shows them.
     case reportDocuments(String)
@@ -34,7 +34,7 @@ extension Site {
 extension Report {
     static func listingFingerprints(title: String, year: Int, status: Status, indexNumber: String?, documentNumber: String?,
                                     written: SimpleDate?, published: SimpleDate, figures: [Figure], documents: [DeclaredDocument],
-                                    mentions: [DocumentMention]) -> (summary: UInt64, figures: UInt64, documents: UInt64) {
+                                    mentions: [DocumentMention], parts: [HeadingEntry]) -> (summary: UInt64, figures: UInt64, documents: UInt64) {
         let declared: [String] = documents.flatMap { document -> [String] in
             [document.key, document.title, document.issued?.description ?? "", document.effective?.description ?? "",
              document.number ?? "", document.kind ?? "", document.issuer ?? ""]
@@ -45,7 +45,8 @@ extension Report {
                 title, String(year), status.rawValue, indexNumber ?? "", documentNumber ?? "", written?.description ?? "",
                 published.description,
             ]),
-            Fingerprint.of(figures.flatMap { [$0.metric, $0.text, $0.valueText, $0.qualifier?.rawValue ?? "", $0.unit] }),
+            Fingerprint.of(figures.flatMap { [$0.metric, $0.text, $0.valueText, $0.qualifier?.rawValue ?? "", $0.unit] }
+                + parts.flatMap { [$0.number, $0.title] }),
             Fingerprint.of(declared + named)
         )
     }

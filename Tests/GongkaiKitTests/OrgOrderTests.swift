@@ -36,4 +36,13 @@ import Testing
         // The dated first, newest first; then the undated by pinyin (a before bei), not by code point (北 before 阿).
         #expect(outcome.site?.links.documentRegister.map(\.document.key) == ["b", "an", "z"])
     }
+
+    /// A report without headline figures shows its parts on its home page card.
+    @Test func aCardWithoutHeadlineFiguresShowsItsParts() throws {
+        let files = ["orgs/a/2023.md": TestContent.report(org: "a", body: "## 工作开展情况\n\n正文。\n\n## 存在的问题\n\n正文。\n")]
+        let (outcome, output) = try TestContent(files: files).build()
+        #expect(outcome.succeeded)
+        let home = try #require(output.text("index.html"))
+        #expect(home.contains("<ol class=\"card-parts\">\n<li>一、工作开展情况</li>\n<li>二、存在的问题</li>\n</ol>"), "\(home)")
+    }
 }

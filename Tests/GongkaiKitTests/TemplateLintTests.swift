@@ -62,6 +62,8 @@ import Testing
 
                 """,
                                                  body: "## 甲\n### 乙\n讲座 [3 次](metric:lectures)，[规定](doc:rules)、[规定](doc:rules)。\n"),
+            // Without headline figures: its card shows its parts.
+            "orgs/b/2023.md": TestContent.report(org: "b", body: "## 工作\n\n正文。\n"),
         ], schema: TestContent.schema.replacingOccurrences(of: "    published: {type: string, format: date}\n", with: """
                 published: {type: string, format: date}
                 written: {type: string, format: date}

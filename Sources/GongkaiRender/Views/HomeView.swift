@@ -2,7 +2,8 @@ import GongkaiBase
 import GongkaiModel
 import GongkaiSyntax
 
-/// The home page: the latest report of each department with headline figures, and the departments.
+/// The home page: the latest report of each department with its headline figures (or, without any, its parts), and
+/// the departments.
 package struct HomeView: PageViewType {
     package let site: Site
 
@@ -13,6 +14,7 @@ package struct HomeView: PageViewType {
         "orgs": .list(["name": .value, "href": .value, "reportCount": .value]),
         "latest": .list(ReportSummary.shape.fields.merging([
             "headlines": .list(["label": .value, "text": .value, "value": .value]), "hasHeadlines": .flag,
+            "parts": .list(["title": .value]), "hasParts": .flag,
         ]) { _, new in new }),
         "hasReports": .flag,
     ])
@@ -30,8 +32,10 @@ package struct HomeView: PageViewType {
                 let headlines = report.figures.filter { site.schema.metrics[$0.metric]?.headline == true }
                     .prefix(Self.headlineFigureCount)
                     .map { ["label": site.schema.metrics[$0.metric]?.label ?? $0.metric, "text": $0.text, "value": $0.valueText] }
+                // A card without headline figures shows what the report covers: its parts, numbered as printed.
+                let parts = headlines.isEmpty ? report.headings.filter { $0.level == 2 }.map { ["title": $0.number + $0.title] } : []
                 return ReportSummary.values(report, org: org, root: root)
-                    .merging(["headlines": Array(headlines), "hasHeadlines": !headlines.isEmpty])
+                    .merging(["headlines": Array(headlines), "hasHeadlines": !headlines.isEmpty, "parts": parts, "hasParts": !parts.isEmpty])
             },
             "hasReports": !latest.isEmpty,
         ]
