@@ -113,8 +113,11 @@ public struct DeclaredDocument: Sendable, Hashable {
     public let kind: String?
     /// Who issued it, where that is not the reporting department.
     public let issuer: String?
+    /// Where the report declares it (its key in the front matter); not part of what the document is.
+    public let declaredAt: SourceLocation?
 
-    package init(key: String, title: String, issued: SimpleDate?, effective: SimpleDate?, number: String?, kind: String?, issuer: String?) {
+    package init(key: String, title: String, issued: SimpleDate?, effective: SimpleDate?, number: String?, kind: String?, issuer: String?,
+                 declaredAt: SourceLocation?) {
         self.key = key
         self.title = title
         self.issued = issued
@@ -122,6 +125,23 @@ public struct DeclaredDocument: Sendable, Hashable {
         self.number = number
         self.kind = kind
         self.issuer = issuer
+        self.declaredAt = declaredAt
+    }
+
+    /// The same document, wherever it is declared.
+    public static func == (lhs: DeclaredDocument, rhs: DeclaredDocument) -> Bool {
+        lhs.key == rhs.key && lhs.title == rhs.title && lhs.issued == rhs.issued && lhs.effective == rhs.effective
+            && lhs.number == rhs.number && lhs.kind == rhs.kind && lhs.issuer == rhs.issuer
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(key)
+        hasher.combine(title)
+        hasher.combine(issued)
+        hasher.combine(effective)
+        hasher.combine(number)
+        hasher.combine(kind)
+        hasher.combine(issuer)
     }
 }
 

@@ -63,4 +63,15 @@ import Testing
         let places = register.matches(of: /测试报告 · ([^<]*)<\/a>/).map { String($0.output.1) }
         #expect(places == ["引言", "一、（一）强化政策供给", "一、（一）强化政策供给"])
     }
+
+    /// A key declared differently in two reports is reported at the second declaration's line, the first named.
+    @Test func aConflictingDeclarationIsReportedAtItsOwnLine() throws {
+        func report(_ year: Int, _ title: String) -> String {
+            TestContent.report(year: year, frontMatter: "documents:\n  rules: {title: \(title)}\n", body: "## 工作\n\n[《办法》](doc:rules)\n")
+        }
+        let (outcome, _) = try TestContent(files: ["orgs/t/2022.md": report(2022, "管理办法"), "orgs/t/2023.md": report(2023, "管理规定")]).build()
+        let conflict = try #require(outcome.diagnostics.first { $0.id == "doc.conflicting-declaration" })
+        #expect("\(conflict.location)" == "Content/orgs/t/2023.md:7:3")
+        #expect(conflict.related.map { "\($0.location)" } == ["Content/orgs/t/2022.md:7:3"])
+    }
 }

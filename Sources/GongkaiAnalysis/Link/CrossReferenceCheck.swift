@@ -36,13 +36,15 @@ package enum CrossReferenceCheck {
             for document in report.documents {
                 if let (earlier, earlierReport) = firstDeclaration[document.key] {
                     if earlier != document {
-                        diagnostics.append(.error("doc.conflicting-declaration", at: SourceLocation(file: report.sourcePath, line: 1, column: 1),
+                        // At the declaration itself, and the first one named: a conflict is between two lines.
+                        let here = document.declaredAt ?? SourceLocation(file: report.sourcePath, line: 1, column: 1)
+                        let first = earlier.declaredAt ?? SourceLocation(file: earlierReport.sourcePath, line: 1, column: 1)
+                        diagnostics.append(.error("doc.conflicting-declaration", at: here,
                                                   "the document key `\(document.key)` is declared differently in \(earlierReport.sourcePath)"
                                                     | "文件键 `\(document.key)` 在 \(earlierReport.sourcePath) 中的声明与此不同",
                                                   hint: "a key names one document across the portal: copy the declaration or choose another key"
                                                     | "同一个键在整个门户中指同一份文件：请复制原声明，或换一个键",
-                                                  related: [RelatedLocation(SourceLocation(file: earlierReport.sourcePath, line: 1, column: 1),
-                                                                            "declared first in this report" | "首次声明于此报告")]))
+                                                  related: [RelatedLocation(first, "declared first here" | "首次声明于此")]))
                     }
                 } else {
                     firstDeclaration[document.key] = (document, report)

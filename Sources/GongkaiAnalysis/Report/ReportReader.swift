@@ -45,10 +45,12 @@ package struct ReportReader {
                                         | "`year: \(year)` 与文件名 \(fileYear).md 不一致",
                                       hint: "write `year: \(fileYear)` or rename the file" | "改为 `year: \(fileYear)`，或重命名文件"))
         }
+        let declared = Dictionary((yaml["documents"]?.entries ?? []).map { ($0.key, $0.keyLocation) }, uniquingKeysWith: { first, _ in first })
         let documents = fields.mappings("documents").compactMap { key, document in
             document.string("title").map {
                 DeclaredDocument(key: key, title: $0, issued: document.date("issued"), effective: document.date("effective"),
-                                 number: document.string("number"), kind: document.string("kind"), issuer: document.string("issuer"))
+                                 number: document.string("number"), kind: document.string("kind"), issuer: document.string("issuer"),
+                                 declaredAt: declared[key])
             }
         }
 

@@ -117,6 +117,7 @@ extension CacheWriter {
             writer.optional(document.number) { $0.string($1) }
             writer.optional(document.kind) { $0.string($1) }
             writer.optional(document.issuer) { $0.string($1) }
+            writer.optional(document.declaredAt) { $0.location($1) }
         }
         string(report.sourcePath)
         array(report.headings) { writer, heading in
@@ -207,9 +208,10 @@ extension CacheReader {
               let documents = array({ reader -> DeclaredDocument? in
                   guard let key = reader.string(), let title = reader.string(), let issued = reader.optional({ $0.date() }),
                         let effective = reader.optional({ $0.date() }), let number = reader.optional({ $0.string() }),
-                        let kind = reader.optional({ $0.string() }), let issuer = reader.optional({ $0.string() }) else { return nil }
+                        let kind = reader.optional({ $0.string() }), let issuer = reader.optional({ $0.string() }),
+                        let declaredAt = reader.optional({ $0.location() }) else { return nil }
                   return DeclaredDocument(key: key, title: title, issued: issued, effective: effective, number: number, kind: kind,
-                                          issuer: issuer)
+                                          issuer: issuer, declaredAt: declaredAt)
               }),
               let sourcePath = string(),
               let headings = array({ reader -> HeadingEntry? in
