@@ -11,6 +11,7 @@ struct MarkdownChecks {
         switch node.kind {
         case .text(let text):
             FullWidthMarkup.checkLinks(in: text, at: node, in: &context)
+            if context.linkDepth == 0 { UnlinkedMarkup.check(text, at: node, in: &context) }
             if text.utf8.containsDoubledEmphasisMarker {
                 context.diagnostics.append(.warning("markdown.unclosed-emphasis", at: context.location(of: node),
                                                     "emphasis markers are shown as literal `**`: CommonMark does not close emphasis after punctuation followed by a letter"
