@@ -56,4 +56,12 @@ import Testing
         #expect(build.status == 0)
         #expect(build.stderr.isEmpty, "\(build.stderr)")
     }
+
+    /// Past the first 20 in a report, unlinked figures are counted in one note.
+    @Test func manyUnlinkedFiguresAreCountedInOneNote() throws {
+        let sentences = (1...25).map { "培训 \($0) 次。" }.joined()
+        let (outcome, _) = try TestContent(files: ["orgs/t/2023.md": TestContent.report(body: "## 工作\n\n\(sentences)\n")]).build()
+        #expect(outcome.diagnostics.count == 21)
+        #expect(outcome.diagnostics.contains { $0.message.en == "5 more figures in this report are not linked to a metric" && $0.location.line == 7 })
+    }
 }

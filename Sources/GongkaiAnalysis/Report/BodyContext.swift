@@ -24,6 +24,8 @@ struct BodyContext {
     var linkDepth = 0
     /// The declared documents by title (without 《》), to see a title named without its link.
     var documentKeysByTitle: [String: String] = [:]
+    /// Unlinked figures found so far; past `UnlinkedMarkup.notesPerReport` they are counted, not each noted.
+    var unlinkedFigures = 0
 
     init(file: SourceFile, bodyFirstLine: Int, schema: Schema, org: String, year: Int, allowsRawHTML: Bool) {
         self.file = file

@@ -12,9 +12,8 @@ enum FullWidthMarkup {
     /// `{#id}` at the end of a heading with a full-width brace or hash.
     private static let headingID = try! NSRegularExpression(pattern: #"[{｛]\s*[#＃]([A-Za-z][A-Za-z0-9_-]*)\s*[}｝]\s*$"#)
 
+    /// Called for text that holds a link kind (`TextHints.linkKinds`).
     static func checkLinks(in text: String, at node: MarkdownNode, in context: inout BodyContext) {
-        // An ASCII colon is rare in Chinese prose (it takes `：`): most text nodes are passed over without a search.
-        guard text.utf8.contains(UInt8(ascii: ":")) else { return }
         for match in matches(of: link, in: text) where !isHalfWidth(match.text) {
             let replacement = "[\(match.groups[0])](\(match.groups[1]):\(match.groups[2]))"
             context.diagnostics.append(.error("markdown.full-width-link", at: location(of: match, in: node, context: context),

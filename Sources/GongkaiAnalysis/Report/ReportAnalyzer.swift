@@ -32,6 +32,7 @@ package struct ReportAnalyzer {
     package mutating func analyze(_ body: inout MarkdownNode) {
         walk(&body)
         StructureCheck.check(headingPass.headings, in: &context)
+        UnlinkedMarkup.finish(in: &context)
         documentPass.finish(in: &context)
     }
 

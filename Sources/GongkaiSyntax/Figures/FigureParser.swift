@@ -52,12 +52,13 @@ public enum FigureParser {
     /// An Arabic number and the 万 or 亿 after it, as exact decimal digits; nil (nothing taken) when there is none.
     private static func arabicNumber(from rest: inout Substring.UnicodeScalarView.SubSequence) -> String? {
         var whole = "", fraction = "", inFraction = false
+        guard let first = rest.first, isArabicDigit(first) else { return nil }
         var index = rest.startIndex
         while index < rest.endIndex {
             let scalar = rest[index]
             let next = rest.index(after: index) < rest.endIndex ? rest[rest.index(after: index)] : nil
             if let digit = arabicDigit(scalar) {
-                if inFraction { fraction.append(digit) } else { whole.append(digit) }
+                if inFraction { fraction.unicodeScalars.append(digit) } else { whole.unicodeScalars.append(digit) }
             } else if scalar == ",", !whole.isEmpty, !inFraction, next.map(isArabicDigit) == true {
                 // A grouping comma: 12,500.
             } else if scalar == "." || scalar == "．", !whole.isEmpty, !inFraction, next.map(isArabicDigit) == true {
@@ -125,10 +126,10 @@ public enum FigureParser {
         return String(total + section + digit)
     }
 
-    private static func arabicDigit(_ scalar: Unicode.Scalar) -> Character? {
+    private static func arabicDigit(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         switch scalar.value {
-        case 0x30...0x39: return Character(scalar)
-        case 0xFF10...0xFF19: return Character(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!)
+        case 0x30...0x39: return scalar
+        case 0xFF10...0xFF19: return Unicode.Scalar(scalar.value - 0xFF10 + 0x30)
         default: return nil
         }
     }
@@ -138,6 +139,8 @@ public enum FigureParser {
     /// Takes the first of the words the text starts with.
     private static func takeWord(from rest: inout Substring.UnicodeScalarView.SubSequence,
                                  among words: [(String, Figure.Qualifier)]) -> Figure.Qualifier? {
+        // Most figures start with their number: a digit is no word's first character.
+        guard let first = rest.first, first.value > 0x7F, !("０"..."９").contains(first) else { return nil }
         for (word, meaning) in words where rest.starts(with: word.unicodeScalars) {
             rest = rest.dropFirst(word.unicodeScalars.count)
             return meaning
