@@ -28,15 +28,6 @@ import Testing
         #expect(outcome.diagnostics.first?.location.line == 2)
     }
 
-    @Test func undatedDocumentsAreRegisteredByThePinyinOfTheirTitles() throws {
-        let body = "## 工作\n\n依照[《北京条例》](doc:z)和[《阿城规定》](doc:an)、[《张家港办法》](doc:b)。\n"
-        let report = TestContent.report(frontMatter: "documents:\n  z: {title: 《北京条例》}\n  an: {title: 《阿城规定》}\n  b: {title: 《张家港办法》, issued: 2023-05-01}\n", body: body)
-        let (outcome, _) = try TestContent(files: ["orgs/t/2023.md": report]).build()
-        #expect(outcome.succeeded, "\(outcome.diagnostics)")
-        // The dated first, newest first; then the undated by pinyin (a before bei), not by code point (北 before 阿).
-        #expect(outcome.site?.links.documentRegister.map(\.document.key) == ["b", "an", "z"])
-    }
-
     /// A report without headline figures shows its parts on its home page card.
     @Test func aCardWithoutHeadlineFiguresShowsItsParts() throws {
         let files = ["orgs/a/2023.md": TestContent.report(org: "a", body: "## 工作开展情况\n\n正文。\n\n## 存在的问题\n\n正文。\n")]
