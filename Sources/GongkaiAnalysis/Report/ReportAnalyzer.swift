@@ -24,7 +24,6 @@ package struct ReportAnalyzer {
     package init(file: SourceFile, bodyFirstLine: Int, schema: Schema, documents: [DeclaredDocument], declaredDocumentKeys: Set<String>,
                  org: String, year: Int, allowsRawHTML: Bool) {
         context = BodyContext(file: file, bodyFirstLine: bodyFirstLine, schema: schema, org: org, year: year, allowsRawHTML: allowsRawHTML)
-        context.documentKeysByTitle = Dictionary(documents.map { (UnlinkedMarkup.bareTitle($0.title), $0.key) }, uniquingKeysWith: { first, _ in first })
         documentPass = DocumentLinks(documents: documents, declaredDocumentKeys: declaredDocumentKeys)
     }
 
@@ -32,7 +31,6 @@ package struct ReportAnalyzer {
     package mutating func analyze(_ body: inout MarkdownNode) {
         walk(&body)
         StructureCheck.check(headingPass.headings, in: &context)
-        UnlinkedMarkup.finish(in: &context)
         documentPass.finish(in: &context)
     }
 
@@ -61,10 +59,6 @@ package struct ReportAnalyzer {
 
     /// Changes the tree in place: no node's children array is copied.
     private mutating func walkChildren(_ node: inout MarkdownNode) {
-        let isLink: Bool
-        if case .link = node.kind { isLink = true } else { isLink = false }
-        if isLink { context.linkDepth += 1 }
         for index in node.children.indices { walk(&node.children[index]) }
-        if isLink { context.linkDepth -= 1 }
     }
 }
