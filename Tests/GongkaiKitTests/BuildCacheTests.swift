@@ -54,16 +54,21 @@ import Testing
 
         /// Gives every file written in the last moment a modification time old enough to be trusted, as files edited
         /// a while before a build have (a fresh stamp is never trusted, so without this the cache would always read
-        /// the bytes): a second ago, later than any stamp the file had before.
+        /// the bytes): two seconds ago, later than any stamp the file had before.
         func settle() throws {
-            let now = Date()
+            // utimensat directly: Foundation's setAttributes rounds a date's fraction to a nanosecond count that can
+            // reach 10^9, which the system refuses (EINVAL), about once in a few thousand calls.
+            var now = timespec()
+            clock_gettime(CLOCK_REALTIME, &now)
+            let settled = timespec(tv_sec: now.tv_sec - 2, tv_nsec: now.tv_nsec)
             for folder in [content.directory, templates] {
-                let enumerator = try #require(FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey]))
+                let enumerator = try #require(FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil))
                 for case let url as URL in enumerator where !url.hasDirectoryPath {
-                    let modified = try url.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate ?? .distantPast
-                    if now.timeIntervalSince(modified) < 1.5 {
-                        try FileManager.default.setAttributes([.modificationDate: now.addingTimeInterval(-1.5)], ofItemAtPath: url.path)
-                    }
+                    guard let status = FileStatus(path: url.path), status.kind == .file,
+                          now.tv_sec - status.modifiedSeconds < 2 || (now.tv_sec - status.modifiedSeconds == 2 && status.modifiedNanoseconds > now.tv_nsec)
+                    else { continue }
+                    var times = [settled, settled]
+                    #expect(utimensat(AT_FDCWD, url.path, &times, 0) == 0, "\(url.path): \(String(cString: strerror(errno)))")
                 }
             }
         }
