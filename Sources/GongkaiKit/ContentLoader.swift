@@ -132,19 +132,15 @@ public struct ContentLoader: Sendable {
         let reader = ReportReader(schema: site.schema, allowsRawHTML: site.portal.allowsRawHTML)
         guard let data = FileManager.default.contents(atPath: path(kept.file)),
               Fingerprint.of(data, startingWith: kept.context) == kept.fingerprint,
-              let read = SourceReader.decode(data, displayPath: display(kept.file), into: &found)
-                .flatMap({ reader.read($0, orgFolder: report.org, fileYear: report.year, into: &found) }) else {
+              let stored = analyse(data, file: kept.file, org: report.org, year: report.year, reader: reader, withBody: true, into: &found)
+        else {
             diagnostics.append(.error("source.changed-during-build", at: location(kept.file),
                                       "this file changed while the site was being built" | "生成网站期间此文件被修改",
                                       hint: "build again" | "请重新生成"))
             return nil
         }
-        var renderer = HTMLRenderer(allowsRawHTML: site.portal.allowsRawHTML)
-        var stored = read.report
-        stored.body = renderer.renderBody(read.tree)
         // The damaged entry is replaced, so the next build finds it whole.
-        let stamp = FileStatus(path: path(kept.file), followingLinks: true).flatMap { $0.isSettled ? $0 : nil }
-        cache?.store(.init(fingerprint: kept.fingerprint, stamp: stamp, context: kept.context, report: stored, diagnostics: found),
+        cache?.store(.init(fingerprint: kept.fingerprint, stamp: settledStamp(kept.file), context: kept.context, report: stored, diagnostics: found),
                      folder: contentPath, file: kept.file, persist: true)
         return stored.body
     }
@@ -153,7 +149,7 @@ public struct ContentLoader: Sendable {
     /// in the build cache.
     private func readReport(_ relative: String, org: String, year: Int, reader: ReportReader, context: UInt64,
                             into diagnostics: inout [Diagnostic]) -> (Report?, UInt64, Bool) {
-        let stamp = cache == nil ? nil : FileStatus(path: path(relative), followingLinks: true).flatMap { $0.isSettled ? $0 : nil }
+        let stamp = cache == nil ? nil : settledStamp(relative)
         if let unchanged = cache?.entry(folder: contentPath, file: relative, stamp: stamp, context: context, needsBody: rendersBodies) {
             diagnostics += unchanged.diagnostics
             return (unchanged.report, unchanged.fingerprint, unchanged.bodyDeferred)
@@ -172,17 +168,7 @@ public struct ContentLoader: Sendable {
             return (cached.report, fingerprint, cached.bodyDeferred)
         }
         var found: [Diagnostic] = []
-        let report = SourceReader.decode(data, displayPath: display(relative), into: &found)
-            .flatMap { reader.read($0, orgFolder: org, fileYear: year, into: &found) }
-            .map { read in
-                var report = read.report
-                // The tree goes once its HTML is made: the model keeps the HTML, several times smaller.
-                if rendersBodies {
-                    var renderer = HTMLRenderer(allowsRawHTML: reader.allowsRawHTML)
-                    report.body = renderer.renderBody(read.tree)
-                }
-                return report
-            }
+        let report = analyse(data, file: relative, org: org, year: year, reader: reader, withBody: rendersBodies, into: &found)
         // A check reads no bodies: what it read is not stored for builds to use.
         let entry = ReportCache.Entry(fingerprint: fingerprint, stamp: stamp, context: context, report: report, diagnostics: found)
         let stored = cache?.store(entry, folder: contentPath, file: relative, persist: rendersBodies) ?? false
@@ -193,6 +179,27 @@ public struct ContentLoader: Sendable {
             return (report, fingerprint, true)
         }
         return (report, fingerprint, false)
+    }
+
+    /// The report in the file's bytes, read and analysed, with its body's HTML when `withBody`. The tree goes once
+    /// its HTML is made: the model keeps the HTML, several times smaller.
+    private func analyse(_ data: Data, file relative: String, org: String, year: Int, reader: ReportReader, withBody: Bool,
+                         into found: inout [Diagnostic]) -> Report? {
+        SourceReader.decode(data, displayPath: display(relative), into: &found)
+            .flatMap { reader.read($0, orgFolder: org, fileYear: year, into: &found) }
+            .map { read in
+                var report = read.report
+                if withBody {
+                    var renderer = HTMLRenderer(allowsRawHTML: reader.allowsRawHTML)
+                    report.body = renderer.renderBody(read.tree)
+                }
+                return report
+            }
+    }
+
+    /// The file's stamp, if it is old enough to stand for its bytes (`FileStatus.isSettled`).
+    private func settledStamp(_ relative: String) -> FileStatus? {
+        FileStatus(path: path(relative), followingLinks: true).flatMap { $0.isSettled ? $0 : nil }
     }
 
     private func path(_ relative: String) -> String { contentPath + "/" + relative }

@@ -10,8 +10,4 @@ package enum ChineseCollation {
     package static func compare(_ lhs: String, _ rhs: String) -> ComparisonResult {
         lhs.compare(rhs, locale: locale)
     }
-
-    package static func precedes(_ lhs: String, _ rhs: String) -> Bool {
-        compare(lhs, rhs) == .orderedAscending
-    }
 }
