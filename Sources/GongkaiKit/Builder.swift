@@ -82,6 +82,7 @@ public struct Builder: Sendable {
                                    parallel: options.parallel, rendersBodies: false).load()
         var diagnostics = loaded.diagnostics
         let templates = TemplateSet.load(from: options.templatesDirectory, displayName: options.templatesDisplayName, into: &diagnostics)
+        diagnostics += Self.fieldDiagnostics(templates, loaded.site)
         diagnostics = engine.finish(diagnostics)
         return Checked(site: diagnostics.hasErrors ? nil : loaded.site, templates: templates, diagnostics: diagnostics,
                        orgCount: loaded.orgCount, reportCount: loaded.reportCount)
@@ -104,10 +105,31 @@ public struct Builder: Sendable {
                                    includeDrafts: options.includeDrafts, cache: options.cache.map { ReportCache(store: $0, defersBodies: true) },
                                    parallel: options.parallel, bodyMemory: options.bodyMemory)
         let loaded = loader.load()
+        diagnostics += Self.fieldDiagnostics(templates, loaded.site)
         // The policy is applied before the outcome is decided: a warning made an error fails the build like any error.
         diagnostics = engine.finish(loaded.diagnostics + diagnostics)
         guard let site = loaded.site, let templates, !diagnostics.hasErrors else { return .failure(FailedBuild(diagnostics: diagnostics)) }
         return .success(Prepared(loader: loader, loaded: loaded, site: site, templates: templates, diagnostics: diagnostics))
+    }
+
+    /// A warning at each field the templates read that the schema does not declare, where both loaded. The fields
+    /// Gongkai itself knows (`addressee`, which the shipped print page reads) are never one: a portal may leave them out.
+    static func fieldDiagnostics(_ templates: TemplateSet?, _ site: Site?) -> [Diagnostic] {
+        guard let templates, let site, !templates.fieldReads.isEmpty else { return [] }
+        let frontMatter = site.schema.frontMatter
+        let documents = frontMatter[frontMatter.root].property("documents").flatMap { index -> Int? in
+            guard case .rule(let entries) = frontMatter[index].additional else { return nil }
+            return entries
+        }
+        let known = SchemaContract.frontMatter
+        let knownOfDocuments = known.lazy.compactMap { field -> [SchemaContract.Field]? in
+            guard case .mappingsOf(let fields) = field.kind else { return nil }
+            return fields
+        }.first ?? []
+        return TemplateLint.unknownFields(templates.fieldReads, declared: [
+            .report: frontMatter.declaredNames(of: frontMatter.root).map { $0.union(known.map(\.name)) },
+            .document: documents.flatMap { frontMatter.declaredNames(of: $0) }.map { $0.union(knownOfDocuments.map(\.name)) },
+        ])
     }
 
     private struct FailedBuild: Error {

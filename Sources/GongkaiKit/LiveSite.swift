@@ -64,7 +64,8 @@ public final class LiveSite: Sendable {
         let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayName: options.contentDisplayName,
                                    includeDrafts: options.includeDrafts, cache: cache).load()
         let (templates, templateDiagnostics) = loadTemplates(unlessUnchangedBy: changed)
-        var diagnostics = Builder(options: options).engine.finish(loaded.diagnostics + templateDiagnostics)
+        var diagnostics = Builder(options: options).engine.finish(loaded.diagnostics + templateDiagnostics
+                                                                  + Builder.fieldDiagnostics(templates, loaded.site))
         let failed = { [self] (diagnostics: [Diagnostic]) -> Update in
             current.withLock {
                 $0 = Snapshot(files: $0.files, etags: $0.etags, diagnostics: diagnostics, version: $0.version + 1)

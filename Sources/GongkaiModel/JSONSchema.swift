@@ -17,8 +17,10 @@ package struct JSONSchema: Sendable {
         package var maxLength: Int?
         package var minimum: Double?
         package var maximum: Double?
-        /// `format: date`.
-        package var isDate = false
+        /// What `format:` gives of a date: `date` (a day), `year-month`, `year`, or `partial-date` (any of them);
+        /// nil for text that is no date.
+        package var datePrecisions: Set<SimpleDate.Precision>?
+        package var isDate: Bool { datePrecisions != nil }
         /// `x-within-report-year: true`.
         package var withinReportYear = false
         package var required: [String] = []
@@ -66,6 +68,17 @@ package struct JSONSchema: Sendable {
     }
 
     package subscript(_ index: Int) -> Rule { rules[index] }
+
+    /// The fields a mapping's rule lists; nil when it allows others too (`additionalProperties` not false).
+    package func declaredNames(of index: Int) -> Set<String>? {
+        guard case .forbidden = rules[index].additional else { return nil }
+        return Set(rules[index].properties.map(\.key))
+    }
+
+    /// The `format:` values this subset knows, with the precisions of date each accepts.
+    package static let dateFormats: [String: Set<SimpleDate.Precision>] = [
+        "date": [.day], "year-month": [.month], "year": [.year], "partial-date": [.year, .month, .day],
+    ]
 
     /// The keywords this subset understands; any other key in a schema is a mistake in schema.yaml.
     package static let keywords: Set<String> = [

@@ -17,6 +17,7 @@ public struct Report: Sendable {
         let written: SimpleDate?
         let published: SimpleDate
         let documents: [DeclaredDocument]
+        let frontMatter: FieldList
         let sourcePath: String
         let headings: [HeadingEntry]
         let figures: [Figure]
@@ -27,7 +28,7 @@ public struct Report: Sendable {
         let sitePath: String
 
         init(org: String, year: Int, title: String, status: Status, indexNumber: String?, documentNumber: String?, written: SimpleDate?,
-             published: SimpleDate, documents: [DeclaredDocument], sourcePath: String, headings: [HeadingEntry], figures: [Figure],
+             published: SimpleDate, documents: [DeclaredDocument], frontMatter: FieldList, sourcePath: String, headings: [HeadingEntry], figures: [Figure],
              mentions: [DocumentMention], planItems: [PlanItem], planReferences: [PlanReference],
              listingFingerprints: (summary: UInt64, figures: UInt64, documents: UInt64)) {
             self.org = org
@@ -39,6 +40,7 @@ public struct Report: Sendable {
             self.written = written
             self.published = published
             self.documents = documents
+            self.frontMatter = frontMatter
             self.sourcePath = sourcePath
             self.headings = headings
             self.figures = figures
@@ -65,6 +67,8 @@ public struct Report: Sendable {
     /// 公开日期
     public var published: SimpleDate { fields.published }
     public var documents: [DeclaredDocument] { fields.documents }
+    /// Every field of the front matter but `documents:`, as the schema typed it: templates read `report.fields.NAME`.
+    public var frontMatter: FieldList { fields.frontMatter }
     /// The source file, as shown in diagnostics.
     public var sourcePath: String { fields.sourcePath }
 
@@ -77,16 +81,16 @@ public struct Report: Sendable {
     public var planItems: [PlanItem] { fields.planItems }
     package var planReferences: [PlanReference] { fields.planReferences }
 
-    package init(org: String, year: Int, title: String, status: Status, indexNumber: String?, documentNumber: String?, written: SimpleDate?, published: SimpleDate, documents: [DeclaredDocument], sourcePath: String, body: BodyHTML, headings: [HeadingEntry], figures: [Figure], mentions: [DocumentMention], planItems: [PlanItem], planReferences: [PlanReference],
+    package init(org: String, year: Int, title: String, status: Status, indexNumber: String?, documentNumber: String?, written: SimpleDate?, published: SimpleDate, documents: [DeclaredDocument], frontMatter: FieldList = .empty, sourcePath: String, body: BodyHTML, headings: [HeadingEntry], figures: [Figure], mentions: [DocumentMention], planItems: [PlanItem], planReferences: [PlanReference],
                  listingFingerprints known: (summary: UInt64, figures: UInt64, documents: UInt64)? = nil) {
         self.body = body
         // Given by the build cache, which kept them with the rest.
         let listing = known ?? Self.listingFingerprints(title: title, year: year, status: status, indexNumber: indexNumber,
                                                         documentNumber: documentNumber, written: written, published: published,
-                                                        figures: figures, documents: documents, mentions: mentions,
+                                                        frontMatter: frontMatter, figures: figures, documents: documents, mentions: mentions,
                                                         parts: headings.filter { $0.level == 2 })
         fields = Fields(org: org, year: year, title: title, status: status, indexNumber: indexNumber, documentNumber: documentNumber,
-                        written: written, published: published, documents: documents, sourcePath: sourcePath, headings: headings,
+                        written: written, published: published, documents: documents, frontMatter: frontMatter, sourcePath: sourcePath, headings: headings,
                         figures: figures, mentions: mentions, planItems: planItems, planReferences: planReferences,
                         listingFingerprints: listing)
     }
@@ -113,11 +117,14 @@ public struct DeclaredDocument: Sendable, Hashable {
     public let kind: String?
     /// Who issued it, where that is not the reporting department.
     public let issuer: String?
+    /// Every field of the declaration but its title, as the schema typed it (`issued` as a date, and any field the
+    /// portal declares): templates read `fields.NAME`.
+    public let fields: FieldList
     /// Where the report declares it (its key in the front matter); not part of what the document is.
     public let declaredAt: SourceLocation?
 
     package init(key: String, title: String, issued: SimpleDate?, effective: SimpleDate?, number: String?, kind: String?, issuer: String?,
-                 declaredAt: SourceLocation?) {
+                 fields: FieldList = .empty, declaredAt: SourceLocation?) {
         self.key = key
         self.title = title
         self.issued = issued
@@ -125,13 +132,14 @@ public struct DeclaredDocument: Sendable, Hashable {
         self.number = number
         self.kind = kind
         self.issuer = issuer
+        self.fields = fields
         self.declaredAt = declaredAt
     }
 
     /// The same document, wherever it is declared.
     public static func == (lhs: DeclaredDocument, rhs: DeclaredDocument) -> Bool {
         lhs.key == rhs.key && lhs.title == rhs.title && lhs.issued == rhs.issued && lhs.effective == rhs.effective
-            && lhs.number == rhs.number && lhs.kind == rhs.kind && lhs.issuer == rhs.issuer
+            && lhs.number == rhs.number && lhs.kind == rhs.kind && lhs.issuer == rhs.issuer && lhs.fields == rhs.fields
     }
 
     /// Of the key and title only: enough to spread documents, and equal documents have both equal.

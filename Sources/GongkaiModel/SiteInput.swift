@@ -33,18 +33,18 @@ extension Site {
 
 extension Report {
     static func listingFingerprints(title: String, year: Int, status: Status, indexNumber: String?, documentNumber: String?,
-                                    written: SimpleDate?, published: SimpleDate, figures: [Figure], documents: [DeclaredDocument],
+                                    written: SimpleDate?, published: SimpleDate, frontMatter: FieldList, figures: [Figure], documents: [DeclaredDocument],
                                     mentions: [DocumentMention], parts: [HeadingEntry]) -> (summary: UInt64, figures: UInt64, documents: UInt64) {
         let declared: [String] = documents.flatMap { document -> [String] in
             [document.key, document.title, document.issued?.description ?? "", document.effective?.description ?? "",
-             document.number ?? "", document.kind ?? "", document.issuer ?? ""]
+             document.number ?? "", document.kind ?? "", document.issuer ?? ""] + document.fields.words
         }
         let named: [String] = mentions.flatMap { [$0.key, $0.anchor, $0.section] }
         return (
             Fingerprint.of([
                 title, String(year), status.rawValue, indexNumber ?? "", documentNumber ?? "", written?.description ?? "",
                 published.description,
-            ]),
+            ] + frontMatter.words),
             Fingerprint.of(figures.flatMap { [$0.metric, $0.text, $0.valueText, $0.qualifier?.rawValue ?? "", $0.unit] }
                 + parts.flatMap { [$0.number, $0.title] }),
             Fingerprint.of(declared + named)

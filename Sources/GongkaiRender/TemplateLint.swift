@@ -16,9 +16,24 @@ package enum TemplateLint {
         let location: SourceLocation
     }
 
+    /// A name read among the fields the schema declares (`report.fields.addressee`), checked against schema.yaml by
+    /// `unknownFields` once both are loaded: the templates are loaded without the schema.
+    package struct FieldRead: Sendable, Hashable {
+        package let owner: ViewShape.FieldOwner
+        package let name: String
+        package let location: SourceLocation
+    }
+
     /// - Parameter pages: each page template's name with the shape of what its pages give it.
     package static func check(_ files: [SourceFile], pages: [(template: String, shape: ViewShape)], common: ViewShape) -> [Diagnostic] {
+        lint(files, pages: pages, common: common).diagnostics
+    }
+
+    /// The diagnostics, and every name read among declared fields.
+    package static func lint(_ files: [SourceFile], pages: [(template: String, shape: ViewShape)], common: ViewShape)
+        -> (diagnostics: [Diagnostic], fieldReads: [FieldRead]) {
         var diagnostics: [Diagnostic] = []
+        var fieldReads = Set<FieldRead>()
         var tags: [String: [Tag]] = [:]
         for file in files {
             let name = URL(fileURLWithPath: file.path).deletingPathExtension().lastPathComponent
@@ -44,6 +59,7 @@ package enum TemplateLint {
             var checker = Checker(tags: tags, page: page.template)
             checker.check(page.template, stack: [page.shape.fields])
             reached.formUnion(checker.visited)
+            fieldReads.formUnion(checker.fieldReads)
             for found in checker.unknown {
                 var entry = unknown[found.location] ?? (found.name, [], [])
                 entry.pages.append(page.template)
@@ -58,7 +74,23 @@ package enum TemplateLint {
                                           | "此处页面数据中没有 `\(entry.name)`（页面 \(pageList)），它总是显示为空",
                                         correction: Suggestion.correction(for: entry.name, in: entry.visible)))
         }
-        return diagnostics
+        return (diagnostics, fieldReads.sorted { ($0.location, $0.name) < ($1.location, $1.name) })
+    }
+
+    /// A warning at each field a template reads that the schema does not declare: it would always render empty.
+    /// `declared` gives each owner's field names; nil where the schema allows fields it does not list.
+    package static func unknownFields(_ reads: [FieldRead], declared: [ViewShape.FieldOwner: Set<String>?]) -> [Diagnostic] {
+        reads.compactMap { read in
+            guard let names = declared[read.owner] ?? nil, !names.contains(read.name) else { return nil }
+            let place: Message = read.owner == .report ? "the front matter (`front_matter:`)" | "前置信息（`front_matter:`）"
+                : "a document declaration (`documents:`)" | "文件声明（`documents:`）"
+            return .warning("template.unknown-field", at: read.location,
+                            "schema.yaml declares no field `\(read.name)` of \(place.en); it will always render empty"
+                              | "schema.yaml 的\(place.zh)中没有声明字段 `\(read.name)`，它总是显示为空",
+                            hint: "declare it under `properties:` in schema.yaml, or correct the name"
+                              | "请在 schema.yaml 的 `properties:` 下声明它，或改正名称",
+                            correction: Suggestion.correction(for: read.name, in: names))
+        }
     }
 
     private static func tags(of file: SourceFile) -> [Tag] {
@@ -83,6 +115,7 @@ package enum TemplateLint {
         let page: String
         private(set) var visited = Set<String>()
         private(set) var unknown: [(name: String, location: SourceLocation, visible: Set<String>)] = []
+        private(set) var fieldReads: [FieldRead] = []
 
         init(tags: [String: [Tag]], page: String) {
             self.tags = tags
@@ -134,6 +167,10 @@ package enum TemplateLint {
                 return nil
             }
             for part in parts.dropFirst() {
+                if case .fields(let owner) = shape {
+                    fieldReads.append(FieldRead(owner: owner, name: part, location: tag.location))
+                    return .value
+                }
                 guard let inner = shape.fields[part] else {
                     unknown.append((part, tag.location, Set(shape.fields.keys)))
                     return nil

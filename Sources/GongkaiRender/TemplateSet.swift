@@ -15,6 +15,8 @@ public struct TemplateSet: Sendable {
     /// Of each template's text and the texts of the partials and parents it names, directly or through others: what
     /// a page rendered through it reads.
     package let fingerprints: [String: UInt64]
+    /// The names the templates read among the schema's fields, checked against schema.yaml once both are loaded.
+    package let fieldReads: [TemplateLint.FieldRead]
 
     package struct Asset {
         package let sitePath: String
@@ -26,8 +28,10 @@ public struct TemplateSet: Sendable {
     /// the tests hold the compiled renderer to).
     package let renderer: TemplateRenderer
 
-    package init(library: MustacheLibrary, renderer: TemplateRenderer, assets: [Asset], texts: [String: String] = [:]) {
+    package init(library: MustacheLibrary, renderer: TemplateRenderer, assets: [Asset], texts: [String: String] = [:],
+                 fieldReads: [TemplateLint.FieldRead] = []) {
         self.library = library
+        self.fieldReads = fieldReads
         self.renderer = renderer
         self.assets = assets
         fingerprints = Self.fingerprints(texts: texts, partials: renderer.templates.mapValues(\.partials))
@@ -93,9 +97,9 @@ public struct TemplateSet: Sendable {
                                       "the page template `\(page).mustache` is missing" | "缺少页面模板 `\(page).mustache`"))
         }
         let pages = PageKind.allCases.compactMap { kind in kind.template.flatMap { template in kind.shape.map { (template, $0) } } }
-        let lint = TemplateLint.check(files, pages: pages, common: PageView.shape)
-        diagnostics += lint
-        if lint.hasErrors { ok = false }
+        let lint = TemplateLint.lint(files, pages: pages, common: PageView.shape)
+        diagnostics += lint.diagnostics
+        if lint.diagnostics.hasErrors { ok = false }
         let assetsFolder = directory.appendingPathComponent("assets")
         var assets: [Asset] = []
         if let enumerator = fileManager.enumerator(at: assetsFolder, includingPropertiesForKeys: [.isRegularFileKey]) {
@@ -113,7 +117,8 @@ public struct TemplateSet: Sendable {
             }
         }
         assets.sort { $0.sitePath < $1.sitePath }
-        return ok ? TemplateSet(library: library, renderer: TemplateRenderer(templates: compiled), assets: assets, texts: texts) : nil
+        return ok ? TemplateSet(library: library, renderer: TemplateRenderer(templates: compiled), assets: assets, texts: texts,
+                                 fieldReads: lint.fieldReads) : nil
     }
 
     /// The page's text; a template that is not loaded is an error, never an empty page.

@@ -56,6 +56,7 @@ import Testing
             "orgs/a/2023.md": TestContent.report(org: "a", frontMatter: """
                 index_no: "011043-2024-0001"
                 doc_number: 测办发〔2024〕1号
+                addressee: 市委全面依法治市委员会办公室
                 written: 2024-02-01
                 documents:
                   rules: {title: 规定, issued: 2023-05-01, effective: 2023-06-01, number: 市政府令第12号, kind: 规范性文件, issuer: 市政府}
@@ -69,6 +70,7 @@ import Testing
                 written: {type: string, format: date}
                 index_no: {type: string}
                 doc_number: {type: string}
+                addressee: {type: string}
 
             """))
         var given: [PageKind: ViewShape] = [:]
@@ -82,7 +84,7 @@ import Testing
             }
         }
         for kind in PageKind.allCases {
-            let declared = Set(Self.paths(kind.shape)), shown = Set(Self.paths(given[kind]))
+            let declared = Set(Self.paths(kind.shape)), shown = Set(Self.paths(given[kind]).map(Self.declaredFields))
             #expect(shown.subtracting(declared).sorted() == [], "\(kind) gives names its type does not declare")
             // Pages without a date of their own (home, register, 404) never give the PubDate meta tag's value.
             let undated: Set<String> = [.home, .documents, .notFound].contains(kind) ? ["meta.pubDate:value"] : []
@@ -96,11 +98,20 @@ import Testing
         switch shape {
         case .value: return [prefix + ":value"]
         case .flag: return [prefix + ":flag"]
+        case .fields: return [prefix + ":fields"]
         case .object(let fields), .list(let fields):
             let marker = { if case .list = shape { return "[]" } else { return "" } }()
             let base = prefix + marker
             return fields.flatMap { paths($0.value, prefix: base.isEmpty ? $0.key : "\(base).\($0.key)") }
         }
+    }
+
+    /// A path into the fields the schema declares, as the shape declares them: `report.fields.org:value` is
+    /// `report.fields:fields`.
+    static func declaredFields(_ path: String) -> String {
+        guard let range = path.range(of: "fields.") ,
+              range.lowerBound == path.startIndex || path[path.index(before: range.lowerBound)] == "." else { return path }
+        return path[..<range.upperBound].dropLast() + ":fields"
     }
 
     /// The shape a value has, as far as its content shows: an empty list shows nothing of its items.

@@ -50,7 +50,7 @@ package struct ReportReader {
             document.string("title").map {
                 DeclaredDocument(key: key, title: $0, issued: document.date("issued"), effective: document.date("effective"),
                                  number: document.string("number"), kind: document.string("kind"), issuer: document.string("issuer"),
-                                 declaredAt: declared[key])
+                                 fields: FieldList(document.fieldList().entries.filter { $0.name != "title" }), declaredAt: declared[key])
             }
         }
 
@@ -64,7 +64,7 @@ package struct ReportReader {
         guard let org, let year, let title, let status, let published else { return nil }
         return (Report(org: org, year: year, title: title, status: status, indexNumber: indexNumber,
                       documentNumber: documentNumber, written: written, published: published, documents: documents,
-                      sourcePath: file.path, body: .empty, headings: analyzer.headings, figures: analyzer.figures,
+                      frontMatter: fields.fieldList(), sourcePath: file.path, body: .empty, headings: analyzer.headings, figures: analyzer.figures,
                       mentions: analyzer.mentions, planItems: analyzer.planItems, planReferences: analyzer.planReferences), tree)
     }
 

@@ -68,7 +68,18 @@ package struct JSONSchemaCompiler {
         rule.maxLength = node["maxLength"]?.string.flatMap(Int.init)
         rule.minimum = node["minimum"]?.string.flatMap(Double.init)
         rule.maximum = node["maximum"]?.string.flatMap(Double.init)
-        rule.isDate = node["format"]?.string == "date"
+        if let format = node["format"], let name = format.string {
+            rule.datePrecisions = JSONSchema.dateFormats[name]
+            if rule.datePrecisions == nil {
+                // Read as a date meanwhile: a mistyped `format: dat` is one mistake, not also a contract's.
+                rule.datePrecisions = [.day]
+                diagnostics.append(.error("schema.unknown-format", at: format.location,
+                                          "`format: \(name)` is not a format Gongkai knows" | "Gongkai 不认识 `format: \(name)`",
+                                          hint: "formats: date (2023-07-12), year-month (2023-07), year (2023), partial-date (any of them)"
+                                            | "可用格式：date（2023-07-12）、year-month（2023-07）、year（2023）、partial-date（三者皆可）",
+                                          correction: Suggestion.correction(for: name, in: JSONSchema.dateFormats.keys)))
+            }
+        }
         rule.withinReportYear = node["x-within-report-year"]?.string == "true"
         rule.required = node["required"]?.items?.compactMap(\.string) ?? []
         rule.minItems = node["minItems"]?.string.flatMap(Int.init)

@@ -26,7 +26,7 @@ package struct JSONSchemaValidator {
     /// Validates the mapping and gives its fields as the schema has checked them.
     package mutating func validate(_ value: YAMLNode) -> ValidatedFields {
         validate(value, against: schema.root, path: "", depth: 0)
-        return ValidatedFields(node: value, path: "", failedPaths: failedPaths)
+        return ValidatedFields(node: value, path: "", failedPaths: failedPaths, schema: schema, rule: schema.root)
     }
 
     private mutating func fail(_ id: String, _ node: YAMLNode, _ message: Message, hint: Message? = nil, correction: Correction? = nil,
@@ -131,11 +131,16 @@ package struct JSONSchemaValidator {
                      | "\(name.zh)不能大于 \(maximum.formatted)，此处为 \(text)", path: path)
             }
         }
-        if rule.isDate {
-            guard let date = SimpleDate(iso: text) else {
-                fail("schema.date", value, "\(name.en) must be a date that exists, written YYYY-MM-DD; found `\(text)`"
-                     | "\(name.zh)必须是真实存在的日期，格式为 YYYY-MM-DD，此处为 `\(text)`",
-                     hint: "for example 2023-07-12" | "例如 2023-07-12", path: path)
+        if let precisions = rule.datePrecisions {
+            guard let date = SimpleDate(partial: text, allowing: precisions) else {
+                let forms = [SimpleDate.Precision.day, .month, .year].filter(precisions.contains)
+                let written = forms.map { ["day": "YYYY-MM-DD", "month": "YYYY-MM", "year": "YYYY"][$0.rawValue]! }
+                let examples = forms.map { ["day": "2023-07-12", "month": "2023-07", "year": "2023"][$0.rawValue]! }
+                let what: Message = forms == [.day] ? "a date that exists" | "真实存在的日期"
+                    : forms == [.year] ? "a year" | "年份" : forms == [.month] ? "a month" | "年月" : "a date, a month or a year" | "日期、年月或年份"
+                fail("schema.date", value, "\(name.en) must be \(what.en), written \(written.joined(separator: " or ")); found `\(text)`"
+                     | "\(name.zh)必须是\(what.zh)，格式为 \(written.joined(separator: " 或 "))，此处为 `\(text)`",
+                     hint: "for example \(examples.joined(separator: ", "))" | "例如 \(examples.joined(separator: "、"))", path: path)
                 return
             }
             if rule.withinReportYear, let reportYear, date.year != reportYear {
@@ -190,6 +195,9 @@ package struct ValidatedFields {
     /// Where the mapping stands in the document: `` for the top, `documents.rules` for a document.
     let path: String
     let failedPaths: Set<String>
+    /// The schema and the rule of this mapping in it, which types its fields.
+    let schema: JSONSchema
+    let rule: Int
 
     private func value(_ key: String) -> YAMLNode? {
         let path = self.path.isEmpty ? key : "\(self.path).\(key)"
@@ -201,7 +209,8 @@ package struct ValidatedFields {
 
     package func integer(_ key: String) -> Int? { value(key)?.string.flatMap { Int($0) } }
 
-    package func date(_ key: String) -> SimpleDate? { value(key)?.string.flatMap { SimpleDate(iso: $0) } }
+    /// A date in any form the schema allows the field (`2023`, `2023-07`, `2023-07-12`): it has checked which.
+    package func date(_ key: String) -> SimpleDate? { value(key)?.string.flatMap { SimpleDate(partial: $0) } }
 
     package func bool(_ key: String) -> Bool? { value(key)?.string.flatMap { ["true": true, "false": false][$0] } }
 
@@ -212,7 +221,41 @@ package struct ValidatedFields {
         return entries.compactMap { entry in
             let entryPath = "\(path).\(entry.key)"
             guard !failedPaths.contains(entryPath), entry.value.entries != nil else { return nil }
-            return (entry.key, ValidatedFields(node: entry.value, path: entryPath, failedPaths: failedPaths))
+            return (entry.key, ValidatedFields(node: entry.value, path: entryPath, failedPaths: failedPaths, schema: schema,
+                                               rule: entryRule(of: key) ?? schema.root))
         }
+    }
+
+    /// The rule of each entry of the mapping at `key` (`documents:` has one for every document).
+    private func entryRule(of key: String) -> Int? {
+        guard let mapping = ruleIndex(of: key), case .rule(let entries) = schema[mapping].additional else { return nil }
+        return entries
+    }
+
+    private func ruleIndex(of key: String) -> Int? {
+        let rule = schema[self.rule]
+        if let property = rule.property(key) { return property }
+        if case .rule(let additional) = rule.additional { return additional }
+        return nil
+    }
+
+    /// Every field given of text, date, number, true-or-false or a list of text, as the schema types it; mappings
+    /// (`documents:`) are read on their own.
+    package func fieldList() -> FieldList {
+        FieldList((node.entries ?? []).compactMap { entry -> FieldList.Entry? in
+            guard let given = value(entry.key) else { return nil }
+            let rule = ruleIndex(of: entry.key).map { schema[$0] }
+            switch given {
+            case .scalar(let text, _):
+                if rule?.isDate == true, let date = SimpleDate(partial: text) { return FieldList.Entry(name: entry.key, value: .date(date)) }
+                if rule?.type == "boolean" { return FieldList.Entry(name: entry.key, value: .flag(text == "true")) }
+                return FieldList.Entry(name: entry.key, value: .text(text))
+            case .sequence(let items, _):
+                let texts = items.compactMap(\.string)
+                return texts.count == items.count ? FieldList.Entry(name: entry.key, value: .list(texts)) : nil
+            case .mapping, .null:
+                return nil
+            }
+        })
     }
 }

@@ -9,6 +9,8 @@ import GongkaiSyntax
 package enum SchemaContract {
     package indirect enum Kind: Sendable {
         case string, integer, date, boolean
+        /// A date that may be given by its year or month only, as the schema's `format:` allows.
+        case partialDate
         /// Text limited to some of these values (an `enum`).
         case oneOf([String])
         /// A mapping whose every value is a mapping of these fields (`documents:`).
@@ -30,8 +32,8 @@ package enum SchemaContract {
     package static let frontMatter: [Field] = [
         Field("org", .string, required: true), Field("year", .integer, required: true), Field("title", .string, required: true),
         Field("published", .date, required: true), Field("status", .oneOf(["published", "draft"])), Field("index_no", .string),
-        Field("doc_number", .string), Field("written", .date),
-        Field("documents", .mappingsOf([Field("title", .string, required: true), Field("issued", .date), Field("effective", .date),
+        Field("doc_number", .string), Field("written", .date), Field("addressee", .string),
+        Field("documents", .mappingsOf([Field("title", .string, required: true), Field("issued", .partialDate), Field("effective", .partialDate),
                                         Field("number", .string), Field("kind", .string), Field("issuer", .string)])),
     ]
 
@@ -93,7 +95,8 @@ package enum SchemaContract {
         switch field.kind {
         case .string: matches = rule.type == "string" || (rule.type == nil && rule.allowed != nil)
         case .integer: matches = rule.type == "integer"
-        case .date: matches = rule.type == "string" && rule.isDate
+        case .date: matches = rule.type == "string" && rule.datePrecisions == [.day]
+        case .partialDate: matches = rule.type == "string" && rule.isDate
         case .boolean: matches = rule.type == "boolean"
         case .oneOf(let values): matches = rule.allowed.map { Set($0).isSubset(of: values) } ?? false
         case .mappingsOf(let fields):
@@ -116,6 +119,7 @@ package enum SchemaContract {
         case .string: return "text" | "文本"
         case .integer: return "a whole number" | "整数"
         case .date: return "a date" | "日期"
+        case .partialDate: return "a date, or a year or month" | "日期（或年份、年月）"
         case .boolean: return "true or false" | "true 或 false"
         case .oneOf(let values): return "one of \(values.joined(separator: ", "))" | "\(values.joined(separator: "、"))之一"
         case .mappingsOf: return "a mapping of mappings" | "由映射组成的映射"
@@ -127,6 +131,8 @@ package enum SchemaContract {
         case .string: return "write {type: string}" | "写作 {type: string}"
         case .integer: return "write {type: integer}" | "写作 {type: integer}"
         case .date: return "write {type: string, format: date}" | "写作 {type: string, format: date}"
+        case .partialDate: return "write {type: string, format: date} (or year, year-month, partial-date)"
+            | "写作 {type: string, format: date}（或 year、year-month、partial-date）"
         case .boolean: return "write {type: boolean}" | "写作 {type: boolean}"
         case .oneOf(let values): return "write {enum: [\(values.joined(separator: ", "))]} or fewer of them"
             | "写作 {enum: [\(values.joined(separator: ", "))]}，或其中几项"

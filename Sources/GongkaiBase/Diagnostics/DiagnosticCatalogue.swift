@@ -52,7 +52,10 @@ public enum DiagnosticCatalogue {
         "schema.const": "The field must have exactly the value the schema gives." | "此字段必须取 schema 规定的值。",
         "schema.pattern": "The value does not have the form the schema requires (a filing number, a code)."
             | "取值不符合 schema 规定的格式（如备案号、代码）。",
-        "schema.date": "A date must exist and be written YYYY-MM-DD." | "日期必须真实存在，并写作 YYYY-MM-DD。",
+        "schema.date": "A date must exist and be written as its schema's `format:` says: YYYY-MM-DD (date), YYYY-MM (year-month), YYYY (year), any of them (partial-date)."
+            | "日期必须真实存在，并按 schema 的 `format:` 书写：YYYY-MM-DD（date）、YYYY-MM（year-month）、YYYY（year），或三者之一（partial-date）。",
+        "schema.unknown-format": "schema.yaml gives a `format:` Gongkai does not know (date, year-month, year, partial-date)."
+            | "schema.yaml 中的 `format:` 不是 Gongkai 支持的格式（date、year-month、year、partial-date）。",
         "schema.date-outside-year": "The date must fall in the report's year." | "日期必须在报告年度之内。",
         "schema.minimum": "The number is below the schema's minimum." | "数值小于 schema 规定的下限。",
         "schema.maximum": "The number is above the schema's maximum." | "数值大于 schema 规定的上限。",
@@ -122,6 +125,8 @@ public enum DiagnosticCatalogue {
         "template.missing-partial": "A template names a partial (`{{>name}}`) or parent (`{{<name}}`) that does not exist."
             | "模板引用了不存在的局部模板（`{{>name}}`）或父模板（`{{<name}}`）。",
         "template.unknown-name": "A template reads a name no page gives it; it would render as nothing." | "模板读取的名称没有页面提供，会显示为空。",
+        "template.unknown-field": "A template reads a field (`report.fields.NAME`, a document's `fields.NAME`) schema.yaml does not declare; it would render as nothing."
+            | "模板读取的字段（`report.fields.名称`、文件的 `fields.名称`）未在 schema.yaml 中声明，会显示为空。",
         "template.not-loaded": "A page's template is not loaded, so the page cannot be rendered; nothing is published."
             | "页面模板未载入，页面无法生成，不发布任何内容。",
         "render.failed": "The site could not be rendered (a file of the templates could not be read); the previous site stays."

@@ -109,6 +109,7 @@ extension CacheWriter {
         optional(report.documentNumber) { $0.string($1) }
         optional(report.written) { $0.date($1) }
         date(report.published)
+        fieldList(report.frontMatter)
         array(report.documents) { writer, document in
             writer.string(document.key)
             writer.string(document.title)
@@ -117,6 +118,7 @@ extension CacheWriter {
             writer.optional(document.number) { $0.string($1) }
             writer.optional(document.kind) { $0.string($1) }
             writer.optional(document.issuer) { $0.string($1) }
+            writer.fieldList(document.fields)
             writer.optional(document.declaredAt) { $0.location($1) }
         }
         string(report.sourcePath)
@@ -153,6 +155,26 @@ extension CacheWriter {
         unsigned(report.listingFingerprints.summary)
         unsigned(report.listingFingerprints.figures)
         unsigned(report.listingFingerprints.documents)
+    }
+
+    mutating func fieldList(_ list: FieldList) {
+        array(list.entries) { writer, entry in
+            writer.string(entry.name)
+            switch entry.value {
+            case .text(let text):
+                writer.byte(0)
+                writer.string(text)
+            case .date(let date):
+                writer.byte(1)
+                writer.date(date)
+            case .flag(let flag):
+                writer.byte(2)
+                writer.flag(flag)
+            case .list(let items):
+                writer.byte(3)
+                writer.array(items) { $0.string($1) }
+            }
+        }
     }
 
     mutating func date(_ date: SimpleDate) {
@@ -204,14 +226,14 @@ extension CacheReader {
     mutating func report() -> Report? {
         guard let org = string(), let year = integer(), let title = string(), let status = string().flatMap(Report.Status.init),
               let indexNumber = optional({ $0.string() }), let documentNumber = optional({ $0.string() }),
-              let written = optional({ $0.date() }), let published = date(),
+              let written = optional({ $0.date() }), let published = date(), let frontMatter = fieldList(),
               let documents = array({ reader -> DeclaredDocument? in
                   guard let key = reader.string(), let title = reader.string(), let issued = reader.optional({ $0.date() }),
                         let effective = reader.optional({ $0.date() }), let number = reader.optional({ $0.string() }),
                         let kind = reader.optional({ $0.string() }), let issuer = reader.optional({ $0.string() }),
-                        let declaredAt = reader.optional({ $0.location() }) else { return nil }
+                        let fields = reader.fieldList(), let declaredAt = reader.optional({ $0.location() }) else { return nil }
                   return DeclaredDocument(key: key, title: title, issued: issued, effective: effective, number: number, kind: kind,
-                                          issuer: issuer, declaredAt: declaredAt)
+                                          issuer: issuer, fields: fields, declaredAt: declaredAt)
               }),
               let sourcePath = string(),
               let headings = array({ reader -> HeadingEntry? in
@@ -243,9 +265,24 @@ extension CacheReader {
               let summary = unsigned(), let figuresListed = unsigned(), let documentsListed = unsigned()
         else { return nil }
         return Report(org: org, year: year, title: title, status: status, indexNumber: indexNumber, documentNumber: documentNumber,
-                      written: written, published: published, documents: documents, sourcePath: sourcePath, body: .empty,
+                      written: written, published: published, documents: documents, frontMatter: frontMatter, sourcePath: sourcePath, body: .empty,
                       headings: headings, figures: figures, mentions: mentions, planItems: planItems, planReferences: planReferences,
                       listingFingerprints: (summary, figuresListed, documentsListed))
+    }
+
+    mutating func fieldList() -> FieldList? {
+        array { reader -> FieldList.Entry? in
+            guard let name = reader.string(), let kind = reader.byte() else { return nil }
+            let value: FieldList.Value?
+            switch kind {
+            case 0: value = reader.string().map { .text($0) }
+            case 1: value = reader.date().map { .date($0) }
+            case 2: value = reader.flag().map { .flag($0) }
+            case 3: value = reader.array { $0.string() }.map { .list($0) }
+            default: value = nil
+            }
+            return value.map { FieldList.Entry(name: name, value: $0) }
+        }.map(FieldList.init)
     }
 
     mutating func date() -> SimpleDate? {

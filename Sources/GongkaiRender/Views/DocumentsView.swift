@@ -9,7 +9,7 @@ package struct DocumentsView: PageViewType {
     package static let shape = ViewShape.object([
         "documents": .list([
             "anchor": .value, "title": .value, "kind": .value, "issuer": .value, "number": .value, "date": .value, "dateISO": .value,
-            "effective": .value, "effectiveISO": .value,
+            "effective": .value, "effectiveISO": .value, "fields": .fields(.document),
             "mentions": .list(["href": .value, "report": .value, "section": .value, "count": .value, "more": .flag]),
         ]),
     ])
@@ -30,6 +30,7 @@ package struct DocumentsView: PageViewType {
                     "dateISO": document.issued?.description,
                     "effective": document.effective?.chinese,
                     "effectiveISO": document.effective?.description,
+                    "fields": document.fields.view,
                     "mentions": citedBy.compactMap { report -> [String: Any]? in
                         let mentions = report.mentions.filter { $0.key == document.key }
                         guard let first = mentions.first else { return nil }

@@ -17,7 +17,8 @@ package struct ReportPageView: PageViewType {
         "toc": .list(heading.merging(["children": .list(heading), "hasChildren": .flag]) { _, new in new }),
         "body": .value,
         "figures": .list(["label": .value, "text": .value, "value": .value, "metric": .value]), "hasFigures": .flag,
-        "documents": .list(["title": .value, "date": .value, "number": .value, "note": .value, "href": .value]), "hasDocuments": .flag,
+        "documents": .list(["title": .value, "date": .value, "number": .value, "note": .value, "href": .value,
+                                "fields": .fields(.document)]), "hasDocuments": .flag,
     ])
 
     package func values(root: String) -> [String: Any] {
@@ -48,6 +49,7 @@ package struct ReportPageView: PageViewType {
                     "number": document.number,
                     "note": note.isEmpty ? nil : note,
                     "href": root + SiteLayout.path(of: .document(key: document.key)),
+                    "fields": document.fields.view,
                 ])
             },
             "hasDocuments": !report.documents.isEmpty,

@@ -7,7 +7,7 @@ package enum ReportSummary {
     package static let shape = ViewShape.object([
         "title": .value, "year": .value, "href": .value, "org": .value, "orgShort": .value, "orgHref": .value,
         "indexNumber": .value, "documentNumber": .value, "written": .value, "published": .value, "publishedISO": .value,
-        "isDraft": .flag,
+        "isDraft": .flag, "fields": .fields(.report),
     ])
 
     package static func values(_ report: Report, org: Org, root: String) -> [String: Any] {
@@ -24,6 +24,7 @@ package enum ReportSummary {
             "published": report.published.chinese,
             "publishedISO": report.published.description,
             "isDraft": report.status == .draft,
+            "fields": report.frontMatter.view,
         ])
     }
 }

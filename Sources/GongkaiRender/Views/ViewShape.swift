@@ -9,12 +9,19 @@ package indirect enum ViewShape: Sendable, Equatable {
     case object([String: ViewShape])
     /// Items with these names, repeated by `{{#name}}…{{/name}}`.
     case list([String: ViewShape])
+    /// The fields the schema declares, of a report's front matter or of a document declaration (`FieldList`): any
+    /// name may be read, and the lint checks the names against schema.yaml once both are loaded.
+    case fields(FieldOwner)
+
+    package enum FieldOwner: String, Sendable {
+        case report, document
+    }
 
     /// The names inside an object or a list's items; none for a value or a flag.
     package var fields: [String: ViewShape] {
         switch self {
         case .object(let fields), .list(let fields): return fields
-        case .value, .flag: return [:]
+        case .value, .flag, .fields: return [:]
         }
     }
 
