@@ -60,6 +60,9 @@ public struct ContentLoader: Sendable {
         package let context: UInt64
     }
 
+    /// The portal-wide document catalogue, beside schema.yaml.
+    static let catalogueFile = "documents.yaml"
+
     public func load() -> Result {
         var diagnostics: [Diagnostic] = []
         // What each source was, for the pages that read it (`SiteInput`).
@@ -70,10 +73,15 @@ public struct ContentLoader: Sendable {
         guard let portal, let schema else { return Result(site: nil, diagnostics: diagnostics.sortedForDisplay()) }
 
         var orgs: [Org] = [], reports: [Report] = []
-        let reader = ReportReader(schema: schema, allowsRawHTML: portal.allowsRawHTML)
-        // A report's reading depends on its bytes, the schema, the portal (raw_html) and how the folder is named in
-        // diagnostics: all go into its key.
-        let context = Fingerprint.combining([fingerprints[.schema] ?? 0, fingerprints[.portal] ?? 0, Fingerprint.of([displayName])])
+        // documents.yaml is optional: a portal without shared documents has none.
+        let catalogue = FileStatus(path: path(Self.catalogueFile)) == nil ? DocumentCatalogue.empty
+            : readYAML(Self.catalogueFile, as: .catalogue, into: &diagnostics, &fingerprints)
+                .map { DocumentCatalogue.read($0, schema: schema, into: &diagnostics) } ?? .empty
+        let reader = ReportReader(schema: schema, allowsRawHTML: portal.allowsRawHTML, catalogue: catalogue)
+        // A report's reading depends on its bytes, the schema, the catalogue, the portal (raw_html) and how the folder
+        // is named in diagnostics: all go into its key.
+        let context = Fingerprint.combining([fingerprints[.schema] ?? 0, fingerprints[.portal] ?? 0, fingerprints[.catalogue] ?? 0,
+                                             Fingerprint.of([displayName])])
         checkOrgsFolder(into: &diagnostics)
         var jobs: [(relative: String, org: Org, year: Int)] = []
         let orgFolders = subfolders(of: "orgs", into: &diagnostics)
@@ -115,10 +123,10 @@ public struct ContentLoader: Sendable {
         // its own.
         orgs.sort(by: Org.precedes)
         // Link: what only shows across reports.
-        let linked = SiteLinker.link(reports)
+        let linked = SiteLinker.link(reports, catalogue: catalogue)
         diagnostics += linked.diagnostics
         let site = diagnostics.hasErrors ? nil : Site(portal: portal, schema: schema, orgs: orgs, reports: reports,
-                                                             links: linked.links, inputFingerprints: fingerprints)
+                                                             links: linked.links, catalogue: catalogue, inputFingerprints: fingerprints)
         return Result(site: site, diagnostics: diagnostics.sortedForDisplay(), orgCount: orgFolders.count, reportCount: jobs.count,
                       deferredBodies: deferredBodies)
     }
@@ -129,7 +137,7 @@ public struct ContentLoader: Sendable {
     package func body(of report: Report, in site: Site, kept: DeferredBody, into diagnostics: inout [Diagnostic]) -> BodyHTML? {
         if let body = cache?.body(folder: contentPath, file: kept.file, fingerprint: kept.fingerprint) { return body }
         var found: [Diagnostic] = []
-        let reader = ReportReader(schema: site.schema, allowsRawHTML: site.portal.allowsRawHTML)
+        let reader = ReportReader(schema: site.schema, allowsRawHTML: site.portal.allowsRawHTML, catalogue: site.catalogue)
         guard let data = FileManager.default.contents(atPath: path(kept.file)),
               Fingerprint.of(data, startingWith: kept.context) == kept.fingerprint,
               let stored = analyse(data, file: kept.file, org: report.org, year: report.year, reader: reader, withBody: true, into: &found)

@@ -11,11 +11,14 @@ public struct Site: Sendable {
     public let reports: [Report]
     /// What the link stage found across reports.
     public let links: SiteLinks
+    /// documents.yaml, which a report's body is read with again when the build cache kept it on disk.
+    public let catalogue: DocumentCatalogue
     /// What each source was when it was read (`fingerprint(of:)`).
     package let inputFingerprints: [SiteInput: UInt64]
 
-    package init(portal: Portal, schema: Schema, orgs: [Org], reports: [Report], links: SiteLinks,
+    package init(portal: Portal, schema: Schema, orgs: [Org], reports: [Report], links: SiteLinks, catalogue: DocumentCatalogue = .empty,
                  inputFingerprints: [SiteInput: UInt64] = [:]) {
+        self.catalogue = catalogue
         self.portal = portal
         self.schema = schema
         self.orgs = orgs

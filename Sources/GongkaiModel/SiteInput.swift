@@ -8,6 +8,8 @@ public enum SiteInput: Hashable, Sendable {
     case portal
     /// schema.yaml: metric labels, structure parts.
     case schema
+    /// documents.yaml, which every report is read with (so it is part of each report's fingerprint).
+    case catalogue
     /// A department's org.yaml, by slug.
     case org(String)
     /// One report, by site path (its bytes and everything its reading depends on).

@@ -3,9 +3,10 @@ import GongkaiSyntax
 import GongkaiModel
 
 /// Checks what only shows once every report is read: `plan:` links resolve to a plan item of an earlier report,
-/// and a document key means the same document in every report that declares it.
+/// a document key means the same document in documents.yaml and in every report that declares it, and one document
+/// is not declared under two keys.
 package enum CrossReferenceCheck {
-    package static func run(reports: [Report]) -> [Diagnostic] {
+    package static func run(reports: [Report], catalogue: DocumentCatalogue = .empty) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let byOrgYear = Dictionary(reports.map { ("\($0.org)/\($0.year)", $0) }, uniquingKeysWith: { first, _ in first })
         for report in reports {
@@ -31,24 +32,44 @@ package enum CrossReferenceCheck {
                 }
             }
         }
-        var firstDeclaration: [String: (DeclaredDocument, Report)] = [:]
-        for report in reports {
-            for document in report.documents {
-                if let (earlier, earlierReport) = firstDeclaration[document.key] {
-                    if earlier != document {
-                        // At the declaration itself, and the first one named: a conflict is between two lines.
-                        let here = document.declaredAt ?? SourceLocation(file: report.sourcePath, line: 1, column: 1)
-                        let first = earlier.declaredAt ?? SourceLocation(file: earlierReport.sourcePath, line: 1, column: 1)
-                        diagnostics.append(.error("doc.conflicting-declaration", at: here,
-                                                  "the document key `\(document.key)` is declared differently in \(earlierReport.sourcePath)"
-                                                    | "文件键 `\(document.key)` 在 \(earlierReport.sourcePath) 中的声明与此不同",
-                                                  hint: "a key names one document across the portal: copy the declaration or choose another key"
-                                                    | "同一个键在整个门户中指同一份文件：请复制原声明，或换一个键",
-                                                  related: [RelatedLocation(first, "declared first here" | "首次声明于此")]))
-                    }
-                } else {
-                    firstDeclaration[document.key] = (document, report)
+        diagnostics += checkDeclarations(reports: reports, catalogue: catalogue)
+        return diagnostics
+    }
+
+    /// Each declaration against the first of its key (documents.yaml's first, then the reports' in order), and against
+    /// the first of its title under another key: the register would list one document twice.
+    private static func checkDeclarations(reports: [Report], catalogue: DocumentCatalogue) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var firstOfKey: [String: (document: DeclaredDocument, at: SourceLocation)] = [:]
+        var firstOfTitle: [String: (key: String, at: SourceLocation)] = [:]
+        let declarations = catalogue.documents.map { ($0, SourceLocation(file: $0.declaredAt?.file ?? "documents.yaml", line: 1, column: 1)) }
+            + reports.flatMap { report in report.documents.map { ($0, SourceLocation(file: report.sourcePath, line: 1, column: 1)) } }
+        for (document, fileStart) in declarations {
+            let here = document.declaredAt ?? fileStart
+            if let first = firstOfKey[document.key] {
+                // A report naming a catalogue document carries it as it is: only a declaration of its own can differ.
+                if first.document != document {
+                    // At the declaration itself, and the first one named: a conflict is between two lines.
+                    diagnostics.append(.error("doc.conflicting-declaration", at: here,
+                                              "the document key `\(document.key)` is declared differently in \(first.at.file)"
+                                                | "文件键 `\(document.key)` 在 \(first.at.file) 中的声明与此不同",
+                                              hint: "a key names one document across the portal: copy the declaration or choose another key"
+                                                | "同一个键在整个门户中指同一份文件：请复制原声明，或换一个键",
+                                              related: [RelatedLocation(first.at, "declared first here" | "首次声明于此")]))
                 }
+                continue
+            }
+            firstOfKey[document.key] = (document, here)
+            let title = Schema.Part.normalized(document.title)
+            if let first = firstOfTitle[title], first.key != document.key {
+                diagnostics.append(.warning("doc.duplicate-title", at: here,
+                                            "《\(document.title)》 is declared under `\(first.key)` already (\(first.at.file)); here it is `\(document.key)`"
+                                              | "《\(document.title)》已以 `\(first.key)` 声明（\(first.at.file)），此处又用了 `\(document.key)`",
+                                            hint: "the register would list it twice: link it as doc:\(first.key) and drop this declaration"
+                                              | "文件登记中会出现两次：请改用 doc:\(first.key) 链接，并删去此声明",
+                                            related: [RelatedLocation(first.at, "declared first here" | "首次声明于此")]))
+            } else if firstOfTitle[title] == nil {
+                firstOfTitle[title] = (document.key, here)
             }
         }
         return diagnostics

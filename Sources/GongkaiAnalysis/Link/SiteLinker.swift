@@ -5,8 +5,8 @@ import GongkaiSyntax
 /// The link stage: everything across reports, once every report is analysed — the checks that need them all
 /// (`CrossReferenceCheck`) and the indexes the portal's pages are built from (`SiteLinks`).
 package enum SiteLinker {
-    package static func link(_ reports: [Report]) -> (links: SiteLinks, diagnostics: [Diagnostic]) {
-        (SiteLinks(documentRegister: documentRegister(reports)), CrossReferenceCheck.run(reports: reports))
+    package static func link(_ reports: [Report], catalogue: DocumentCatalogue = .empty) -> (links: SiteLinks, diagnostics: [Diagnostic]) {
+        (SiteLinks(documentRegister: documentRegister(reports)), CrossReferenceCheck.run(reports: reports, catalogue: catalogue))
     }
 
     private static func documentRegister(_ reports: [Report]) -> [(document: DeclaredDocument, citedBy: [Report])] {

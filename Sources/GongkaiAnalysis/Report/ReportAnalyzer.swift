@@ -19,12 +19,13 @@ package struct ReportAnalyzer {
     package var planItems: [PlanItem] { headingPass.planItems }
     package var figures: [Figure] { figurePass.figures }
     package var mentions: [DocumentMention] { documentPass.mentions }
+    package var catalogueDocuments: [DeclaredDocument] { documentPass.catalogueDocuments }
     package var planReferences: [PlanReference] { planPass.references }
 
-    package init(file: SourceFile, bodyFirstLine: Int, schema: Schema, documents: [DeclaredDocument], declaredDocumentKeys: Set<String>,
-                 org: String, year: Int, allowsRawHTML: Bool) {
+    package init(file: SourceFile, bodyFirstLine: Int, schema: Schema, documents: [DeclaredDocument], catalogue: DocumentCatalogue = .empty,
+                 declaredDocumentKeys: Set<String>, org: String, year: Int, allowsRawHTML: Bool) {
         context = BodyContext(file: file, bodyFirstLine: bodyFirstLine, schema: schema, org: org, year: year, allowsRawHTML: allowsRawHTML)
-        documentPass = DocumentLinks(documents: documents, declaredDocumentKeys: declaredDocumentKeys)
+        documentPass = DocumentLinks(documents: documents, catalogue: catalogue, declaredDocumentKeys: declaredDocumentKeys)
     }
 
     /// Works on the tree in place: with a second reference to it, every array in it would be copied.

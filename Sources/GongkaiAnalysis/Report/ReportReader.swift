@@ -7,10 +7,13 @@ package struct ReportReader {
     package let schema: Schema
     /// Raw HTML in Markdown stays only when the portal allows it.
     package let allowsRawHTML: Bool
+    /// The portal's documents.yaml, whose documents a report names without declaring them.
+    package let catalogue: DocumentCatalogue
 
-    package init(schema: Schema, allowsRawHTML: Bool) {
+    package init(schema: Schema, allowsRawHTML: Bool, catalogue: DocumentCatalogue = .empty) {
         self.schema = schema
         self.allowsRawHTML = allowsRawHTML
+        self.catalogue = catalogue
     }
 
     package static let frontMatterName: Message = "the front matter" | "前置信息"
@@ -47,15 +50,11 @@ package struct ReportReader {
         }
         let declared = Dictionary((yaml["documents"]?.entries ?? []).map { ($0.key, $0.keyLocation) }, uniquingKeysWith: { first, _ in first })
         let documents = fields.mappings("documents").compactMap { key, document in
-            document.string("title").map {
-                DeclaredDocument(key: key, title: $0, issued: document.date("issued"), effective: document.date("effective"),
-                                 number: document.string("number"), kind: document.string("kind"), issuer: document.string("issuer"),
-                                 fields: FieldList(document.fieldList().entries.filter { $0.name != "title" }), declaredAt: declared[key])
-            }
+            DeclaredDocument.read(key: key, document, declaredAt: declared[key])
         }
 
         var analyzer = ReportAnalyzer(file: file, bodyFirstLine: split.bodyFirstLine, schema: schema,
-                                      documents: documents,
+                                      documents: documents, catalogue: catalogue,
                                       declaredDocumentKeys: Set((yaml["documents"]?.entries ?? []).map(\.key)), org: orgFolder, year: fileYear, allowsRawHTML: allowsRawHTML)
         var tree = MarkdownParser.parse(split.body)
         analyzer.analyze(&tree)
@@ -63,7 +62,9 @@ package struct ReportReader {
 
         guard let org, let year, let title, let status, let published else { return nil }
         return (Report(org: org, year: year, title: title, status: status, indexNumber: indexNumber,
-                      documentNumber: documentNumber, written: written, published: published, documents: documents,
+                      documentNumber: documentNumber, written: written, published: published,
+                      // Its own declarations, then the catalogue's documents it names, in the order it first names them.
+                      documents: documents + analyzer.catalogueDocuments,
                       frontMatter: fields.fieldList(), sourcePath: file.path, body: .empty, headings: analyzer.headings, figures: analyzer.figures,
                       mentions: analyzer.mentions, planItems: analyzer.planItems, planReferences: analyzer.planReferences), tree)
     }

@@ -25,8 +25,13 @@ package struct JSONSchemaValidator {
 
     /// Validates the mapping and gives its fields as the schema has checked them.
     package mutating func validate(_ value: YAMLNode) -> ValidatedFields {
-        validate(value, against: schema.root, path: "", depth: 0)
-        return ValidatedFields(node: value, path: "", failedPaths: failedPaths, schema: schema, rule: schema.root)
+        validate(value, rule: schema.root)
+    }
+
+    /// Validates the value against one rule of the schema (`documents:` of the front matter, for documents.yaml).
+    package mutating func validate(_ value: YAMLNode, rule: Int) -> ValidatedFields {
+        validate(value, against: rule, path: "", depth: 0)
+        return ValidatedFields(node: value, path: "", failedPaths: failedPaths, schema: schema, rule: rule)
     }
 
     private mutating func fail(_ id: String, _ node: YAMLNode, _ message: Message, hint: Message? = nil, correction: Correction? = nil,
@@ -216,20 +221,19 @@ package struct ValidatedFields {
 
     /// A mapping of mappings (`documents:`), each with its own fields, in source order.
     package func mappings(_ key: String) -> [(key: String, fields: ValidatedFields)] {
-        guard let entries = value(key)?.entries else { return [] }
-        let path = self.path.isEmpty ? key : "\(self.path).\(key)"
-        return entries.compactMap { entry in
-            let entryPath = "\(path).\(entry.key)"
-            guard !failedPaths.contains(entryPath), entry.value.entries != nil else { return nil }
-            return (entry.key, ValidatedFields(node: entry.value, path: entryPath, failedPaths: failedPaths, schema: schema,
-                                               rule: entryRule(of: key) ?? schema.root))
-        }
+        guard let node = value(key), let rule = ruleIndex(of: key) else { return [] }
+        return ValidatedFields(node: node, path: self.path.isEmpty ? key : "\(self.path).\(key)", failedPaths: failedPaths, schema: schema,
+                               rule: rule).entryMappings()
     }
 
-    /// The rule of each entry of the mapping at `key` (`documents:` has one for every document).
-    private func entryRule(of key: String) -> Int? {
-        guard let mapping = ruleIndex(of: key), case .rule(let entries) = schema[mapping].additional else { return nil }
-        return entries
+    /// This mapping's own entries that are mappings, each with its fields (documents.yaml is such a mapping).
+    package func entryMappings() -> [(key: String, fields: ValidatedFields)] {
+        guard case .rule(let entryRule) = schema[rule].additional else { return [] }
+        return (node.entries ?? []).compactMap { entry in
+            let entryPath = path.isEmpty ? entry.key : "\(path).\(entry.key)"
+            guard !failedPaths.contains(entryPath), entry.value.entries != nil else { return nil }
+            return (entry.key, ValidatedFields(node: entry.value, path: entryPath, failedPaths: failedPaths, schema: schema, rule: entryRule))
+        }
     }
 
     private func ruleIndex(of key: String) -> Int? {

@@ -111,8 +111,9 @@ public enum DiagnosticCatalogue {
             | "`doc:` 链接的文件未在前置信息的 `documents:` 中声明。",
         "doc.unused": "A declared document is never linked from the text, so the register cannot say where the report names it."
             | "声明的文件在正文中没有链接，文件登记无法指出报告在何处提到它。",
-        "doc.conflicting-declaration": "Two reports declare one document key differently; a key names one document across the portal."
-            | "两份报告对同一文件键的声明不同；同一个键在整个门户中指同一份文件。",
+        "doc.conflicting-declaration": "Two reports, or a report and documents.yaml, declare one document key differently; a key names one document across the portal."
+            | "两份报告（或报告与 documents.yaml）对同一文件键的声明不同；同一个键在整个门户中指同一份文件。",
+        "doc.duplicate-title": "One document is declared under two keys; the register would list it twice." | "同一份文件以两个键声明，文件登记中会出现两次。",
         "plan.malformed": "A `plan:` link is written plan:YEAR#ID or plan:ORG/YEAR#ID." | "`plan:` 链接写作 plan:年度#id 或 plan:部门/年度#id。",
         "plan.unresolved": "A `plan:` link must lead to a plan item of an earlier report that exists." | "`plan:` 链接必须指向以前年度报告中确实存在的工作安排。",
         "plan.missing-id": "A plan item has no `{#id}`, so next year's report cannot cite it." | "工作安排没有 `{#id}`，下一年度的报告无法引用它。",
