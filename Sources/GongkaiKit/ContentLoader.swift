@@ -123,7 +123,7 @@ public struct ContentLoader: Sendable {
         // its own.
         orgs.sort(by: Org.precedes)
         // Link: what only shows across reports.
-        let linked = SiteLinker.link(reports, catalogue: catalogue)
+        let linked = SiteLinker.link(reports, orgs: orgs.map(\.slug), catalogue: catalogue, plansAcrossDepartments: schema.plansAcrossDepartments)
         diagnostics += linked.diagnostics
         let site = diagnostics.hasErrors ? nil : Site(portal: portal, schema: schema, orgs: orgs, reports: reports,
                                                              links: linked.links, catalogue: catalogue, inputFingerprints: fingerprints)

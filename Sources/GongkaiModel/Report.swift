@@ -24,12 +24,13 @@ public struct Report: Sendable {
         let mentions: [DocumentMention]
         let planItems: [PlanItem]
         let planReferences: [PlanReference]
+        let pageReferences: [PageReference]
         let listingFingerprints: (summary: UInt64, figures: UInt64, documents: UInt64)
         let sitePath: String
 
         init(org: String, year: Int, title: String, status: Status, indexNumber: String?, documentNumber: String?, written: SimpleDate?,
              published: SimpleDate, documents: [DeclaredDocument], frontMatter: FieldList, sourcePath: String, headings: [HeadingEntry], figures: [Figure],
-             mentions: [DocumentMention], planItems: [PlanItem], planReferences: [PlanReference],
+             mentions: [DocumentMention], planItems: [PlanItem], planReferences: [PlanReference], pageReferences: [PageReference],
              listingFingerprints: (summary: UInt64, figures: UInt64, documents: UInt64)) {
             self.org = org
             self.year = year
@@ -47,6 +48,7 @@ public struct Report: Sendable {
             self.mentions = mentions
             self.planItems = planItems
             self.planReferences = planReferences
+            self.pageReferences = pageReferences
             self.listingFingerprints = listingFingerprints
             sitePath = SiteLayout.report(org: org, year: year)
         }
@@ -80,9 +82,10 @@ public struct Report: Sendable {
     public var mentions: [DocumentMention] { fields.mentions }
     public var planItems: [PlanItem] { fields.planItems }
     package var planReferences: [PlanReference] { fields.planReferences }
+    package var pageReferences: [PageReference] { fields.pageReferences }
 
     package init(org: String, year: Int, title: String, status: Status, indexNumber: String?, documentNumber: String?, written: SimpleDate?, published: SimpleDate, documents: [DeclaredDocument], frontMatter: FieldList = .empty, sourcePath: String, body: BodyHTML, headings: [HeadingEntry], figures: [Figure], mentions: [DocumentMention], planItems: [PlanItem], planReferences: [PlanReference],
-                 listingFingerprints known: (summary: UInt64, figures: UInt64, documents: UInt64)? = nil) {
+                 pageReferences: [PageReference] = [], listingFingerprints known: (summary: UInt64, figures: UInt64, documents: UInt64)? = nil) {
         self.body = body
         // Given by the build cache, which kept them with the rest.
         let listing = known ?? Self.listingFingerprints(title: title, year: year, status: status, indexNumber: indexNumber,
@@ -92,7 +95,7 @@ public struct Report: Sendable {
         fields = Fields(org: org, year: year, title: title, status: status, indexNumber: indexNumber, documentNumber: documentNumber,
                         written: written, published: published, documents: documents, frontMatter: frontMatter, sourcePath: sourcePath, headings: headings,
                         figures: figures, mentions: mentions, planItems: planItems, planReferences: planReferences,
-                        listingFingerprints: listing)
+                        pageReferences: pageReferences, listingFingerprints: listing)
     }
 
     /// What the pages that list this report read of it (`SiteInput.reportSummary` and the like), worked out once
@@ -203,6 +206,23 @@ package struct PlanReference: Sendable {
         self.org = org
         self.year = year
         self.id = id
+        self.location = location
+    }
+}
+
+/// A `report:` link or a relative link to a page of the portal, checked once every report is read.
+package struct PageReference: Sendable, Hashable {
+    /// The site path it leads to: `hs-gdb/2022/`, `documents/`, `hs-gdb/2022/report.pdf`.
+    package let path: String
+    package let fragment: String?
+    /// The link as written, for messages.
+    package let written: String
+    package let location: SourceLocation
+
+    package init(path: String, fragment: String?, written: String, location: SourceLocation) {
+        self.path = path
+        self.fragment = fragment
+        self.written = written
         self.location = location
     }
 }

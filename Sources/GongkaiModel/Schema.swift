@@ -13,9 +13,13 @@ public struct Schema: Sendable {
     /// The day of the year after a report's year before which it must be published (the 2019 督察工作规定: before
     /// 1 April); nil for none.
     public let deadline: (month: Int, day: Int)?
+    /// Whether a report may cite another department's commitments with `plan:` (`plans_across_departments: true`);
+    /// otherwise that is a warning, as a department delivers its own commitments.
+    public let plansAcrossDepartments: Bool
 
     package init(frontMatter: JSONSchema, org: JSONSchema, portal: JSONSchema, parts: [Part], metrics: [String: MetricDefinition],
-                 deadline: (month: Int, day: Int)? = nil) {
+                 deadline: (month: Int, day: Int)? = nil, plansAcrossDepartments: Bool = false) {
+        self.plansAcrossDepartments = plansAcrossDepartments
         self.frontMatter = frontMatter
         self.org = org
         self.portal = portal

@@ -46,6 +46,7 @@ public enum SiteLayout {
         switch target {
         case .document(let key): return documents + "#" + documentAnchor(key)
         case .plan(let org, let year, let id): return report(org: org, year: year) + "#" + id
+        case .page(let path, let fragment): return path + (fragment.map { "#" + $0 } ?? "")
         }
     }
 }

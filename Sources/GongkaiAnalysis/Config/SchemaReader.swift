@@ -3,7 +3,7 @@ import GongkaiSyntax
 import GongkaiModel
 
 extension Schema {
-    package static let topLevelKeys = ["front_matter", "org", "portal", "structure", "metrics", "deadline"]
+    package static let topLevelKeys = ["front_matter", "org", "portal", "structure", "metrics", "deadline", "plans_across_departments"]
 
     package static func read(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> Schema? {
         var top = FieldReader(node, what: "schema.yaml" | "schema.yaml ")
@@ -38,8 +38,12 @@ extension Schema {
             if let metric = readMetric(entry.key, entry.value, into: &diagnostics) { metrics[entry.key] = metric }
         }
         let deadline = readDeadline(node["deadline"], into: &diagnostics)
+        var flags = FieldReader(node, what: "schema.yaml" | "schema.yaml ")
+        let acrossDepartments = flags.optionalBool("plans_across_departments") ?? false
+        diagnostics += flags.diagnostics
         guard let frontMatter = schemas["front_matter"], let org = schemas["org"], let portal = schemas["portal"] else { return nil }
-        return Schema(frontMatter: frontMatter, org: org, portal: portal, parts: parts, metrics: metrics, deadline: deadline)
+        return Schema(frontMatter: frontMatter, org: org, portal: portal, parts: parts, metrics: metrics, deadline: deadline,
+                      plansAcrossDepartments: acrossDepartments)
     }
 
     /// `deadline: "04-01"`: a month and day.

@@ -6,7 +6,7 @@ import GongkaiModel
 /// a document key means the same document in documents.yaml and in every report that declares it, and one document
 /// is not declared under two keys.
 package enum CrossReferenceCheck {
-    package static func run(reports: [Report], catalogue: DocumentCatalogue = .empty) -> [Diagnostic] {
+    package static func run(reports: [Report], catalogue: DocumentCatalogue = .empty, plansAcrossDepartments: Bool = false) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let byOrgYear = Dictionary(reports.map { ("\($0.org)/\($0.year)", $0) }, uniquingKeysWith: { first, _ in first })
         for report in reports {
@@ -29,6 +29,12 @@ package enum CrossReferenceCheck {
                     diagnostics.append(.error("plan.unresolved", at: reference.location,
                                               "the report \(target) has no plan item `\(reference.id)`" | "报告 \(target) 中没有安排 `\(reference.id)`",
                                               correction: Suggestion.correction(for: reference.id, in: cited.planItems.map(\.id))))
+                } else if reference.org != report.org, !plansAcrossDepartments {
+                    diagnostics.append(.warning("plan.other-department", at: reference.location,
+                                                "`plan:` cites a commitment of another department (\(reference.org)); a department reports how it delivered its own"
+                                                  | "`plan:` 引用了其他部门（\(reference.org)）的工作安排；各部门报告的是本部门安排的落实情况",
+                                                hint: "cite \(report.org)'s own plan, or set `plans_across_departments: true` in schema.yaml where the portal's departments share commitments"
+                                                  | "请引用本部门（\(report.org)）的安排；如门户中各部门共担安排，在 schema.yaml 中设置 `plans_across_departments: true`"))
                 }
             }
         }

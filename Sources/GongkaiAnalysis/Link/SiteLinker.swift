@@ -5,8 +5,12 @@ import GongkaiSyntax
 /// The link stage: everything across reports, once every report is analysed — the checks that need them all
 /// (`CrossReferenceCheck`) and the indexes the portal's pages are built from (`SiteLinks`).
 package enum SiteLinker {
-    package static func link(_ reports: [Report], catalogue: DocumentCatalogue = .empty) -> (links: SiteLinks, diagnostics: [Diagnostic]) {
-        (SiteLinks(documentRegister: documentRegister(reports)), CrossReferenceCheck.run(reports: reports, catalogue: catalogue))
+    package static func link(_ reports: [Report], orgs: [String] = [], catalogue: DocumentCatalogue = .empty, plansAcrossDepartments: Bool = false)
+        -> (links: SiteLinks, diagnostics: [Diagnostic]) {
+        let register = documentRegister(reports)
+        return (SiteLinks(documentRegister: register),
+                CrossReferenceCheck.run(reports: reports, catalogue: catalogue, plansAcrossDepartments: plansAcrossDepartments)
+                    + PageLinkCheck.run(reports: reports, orgs: orgs, documentKeys: register.map(\.document.key)))
     }
 
     private static func documentRegister(_ reports: [Report]) -> [(document: DeclaredDocument, citedBy: [Report])] {

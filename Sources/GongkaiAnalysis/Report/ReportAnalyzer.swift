@@ -12,6 +12,7 @@ package struct ReportAnalyzer {
     private var figurePass = FigureLinks()
     private var documentPass: DocumentLinks
     private var planPass = PlanLinks()
+    private var pagePass = PageLinks()
     private var markdownPass = MarkdownChecks()
 
     package var diagnostics: [Diagnostic] { context.diagnostics }
@@ -21,6 +22,7 @@ package struct ReportAnalyzer {
     package var mentions: [DocumentMention] { documentPass.mentions }
     package var catalogueDocuments: [DeclaredDocument] { documentPass.catalogueDocuments }
     package var planReferences: [PlanReference] { planPass.references }
+    package var pageReferences: [PageReference] { pagePass.references }
 
     package init(file: SourceFile, bodyFirstLine: Int, schema: Schema, documents: [DeclaredDocument], catalogue: DocumentCatalogue = .empty,
                  declaredDocumentKeys: Set<String>, org: String, year: Int, allowsRawHTML: Bool) {
@@ -53,6 +55,12 @@ package struct ReportAnalyzer {
         case .link(let url, _) where url.hasPrefix("plan:"):
             walkChildren(&node)
             planPass.visit(&node, target: String(url.dropFirst("plan:".count)), in: &context)
+        case .link(let url, _) where url.hasPrefix("report:"):
+            walkChildren(&node)
+            pagePass.visitReport(&node, target: String(url.dropFirst("report:".count)), in: &context)
+        case .link(let url, _):
+            walkChildren(&node)
+            pagePass.visitLink(&node, url: url, in: &context)
         default:
             walkChildren(&node)
         }

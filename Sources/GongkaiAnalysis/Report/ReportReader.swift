@@ -66,7 +66,8 @@ package struct ReportReader {
                       // Its own declarations, then the catalogue's documents it names, in the order it first names them.
                       documents: documents + analyzer.catalogueDocuments,
                       frontMatter: fields.fieldList(), sourcePath: file.path, body: .empty, headings: analyzer.headings, figures: analyzer.figures,
-                      mentions: analyzer.mentions, planItems: analyzer.planItems, planReferences: analyzer.planReferences), tree)
+                      mentions: analyzer.mentions, planItems: analyzer.planItems, planReferences: analyzer.planReferences,
+                      pageReferences: analyzer.pageReferences), tree)
     }
 
     /// A report is written before it is published, and published by the deadline the schema gives.

@@ -114,6 +114,12 @@ public enum DiagnosticCatalogue {
         "doc.conflicting-declaration": "Two reports, or a report and documents.yaml, declare one document key differently; a key names one document across the portal."
             | "两份报告（或报告与 documents.yaml）对同一文件键的声明不同；同一个键在整个门户中指同一份文件。",
         "doc.duplicate-title": "One document is declared under two keys; the register would list it twice." | "同一份文件以两个键声明，文件登记中会出现两次。",
+        "link.malformed": "A `report:` link is written report:YEAR or report:ORG/YEAR, with #ID for a section." | "`report:` 链接写作 report:年度 或 report:部门/年度，引用章节加 #id。",
+        "link.broken": "A relative link or `report:` link leads to a page the portal does not have." | "相对链接或 `report:` 链接指向门户中不存在的页面。",
+        "link.no-such-anchor": "A link's #anchor names no section of the report (or no entry of the register) it leads to." | "链接的 #锚点 在目标报告（或文件登记）中不存在。",
+        "link.outside-portal": "A relative link climbs above the portal's root; write the full address for another site." | "相对链接超出了门户根目录；其他网站请写完整网址。",
+        "plan.other-department": "A `plan:` link cites another department's commitment; a department reports on its own (unless schema.yaml sets `plans_across_departments: true`)."
+            | "`plan:` 链接引用了其他部门的安排；各部门报告本部门安排的落实情况（除非 schema.yaml 设置 `plans_across_departments: true`）。",
         "plan.malformed": "A `plan:` link is written plan:YEAR#ID or plan:ORG/YEAR#ID." | "`plan:` 链接写作 plan:年度#id 或 plan:部门/年度#id。",
         "plan.unresolved": "A `plan:` link must lead to a plan item of an earlier report that exists." | "`plan:` 链接必须指向以前年度报告中确实存在的工作安排。",
         "plan.missing-id": "A plan item has no `{#id}`, so next year's report cannot cite it." | "工作安排没有 `{#id}`，下一年度的报告无法引用它。",

@@ -20,7 +20,7 @@ extension BodyHTML {
 }
 
 private enum Tag: UInt8 {
-    case html, lineEnd, document, plan, variants
+    case html, lineEnd, document, plan, variants, page
 }
 
 private extension CacheWriter {
@@ -40,6 +40,10 @@ private extension CacheWriter {
                 writer.string(org)
                 writer.integer(year)
                 writer.string(id)
+            case .href(.page(let path, let fragment)):
+                writer.tag(.page)
+                writer.string(path)
+                writer.optional(fragment) { $0.string($1) }
             case .variants(let web, let print):
                 writer.tag(.variants)
                 writer.fragments(web)
@@ -62,6 +66,9 @@ private extension CacheReader {
             case .plan:
                 guard let org = reader.string(), let year = reader.integer(), let id = reader.string() else { return nil }
                 return .href(.plan(org: org, year: year, id: id))
+            case .page:
+                guard let path = reader.string(), let fragment = reader.optional({ $0.string() }) else { return nil }
+                return .href(.page(path: path, fragment: fragment))
             case .variants:
                 guard let web = reader.fragments(), let print = reader.fragments() else { return nil }
                 return .variants(web: web, print: print)

@@ -152,6 +152,12 @@ extension CacheWriter {
             writer.string(reference.id)
             writer.location(reference.location)
         }
+        array(report.pageReferences) { writer, reference in
+            writer.string(reference.path)
+            writer.optional(reference.fragment) { $0.string($1) }
+            writer.string(reference.written)
+            writer.location(reference.location)
+        }
         unsigned(report.listingFingerprints.summary)
         unsigned(report.listingFingerprints.figures)
         unsigned(report.listingFingerprints.documents)
@@ -262,12 +268,17 @@ extension CacheReader {
                         let location = reader.location() else { return nil }
                   return PlanReference(org: org, year: year, id: id, location: location)
               }),
+              let pageReferences = array({ reader -> PageReference? in
+                  guard let path = reader.string(), let fragment = reader.optional({ $0.string() }), let written = reader.string(),
+                        let location = reader.location() else { return nil }
+                  return PageReference(path: path, fragment: fragment, written: written, location: location)
+              }),
               let summary = unsigned(), let figuresListed = unsigned(), let documentsListed = unsigned()
         else { return nil }
         return Report(org: org, year: year, title: title, status: status, indexNumber: indexNumber, documentNumber: documentNumber,
                       written: written, published: published, documents: documents, frontMatter: frontMatter, sourcePath: sourcePath, body: .empty,
                       headings: headings, figures: figures, mentions: mentions, planItems: planItems, planReferences: planReferences,
-                      listingFingerprints: (summary, figuresListed, documentsListed))
+                      pageReferences: pageReferences, listingFingerprints: (summary, figuresListed, documentsListed))
     }
 
     mutating func fieldList() -> FieldList? {

@@ -6,4 +6,7 @@ public enum LinkTarget: Sendable, Hashable {
     case document(key: String)
     /// A plan item of an earlier report.
     case plan(org: String, year: Int, id: String)
+    /// A page or file of the portal by site path (`hs-gdb/2022/`), with an anchor on it: a `report:` link or a
+    /// relative link, addressed from each page that shows the body (the print page is a folder deeper).
+    case page(path: String, fragment: String?)
 }

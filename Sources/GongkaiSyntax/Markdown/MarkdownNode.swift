@@ -44,7 +44,7 @@ package struct MarkdownNode: Sendable {
         case reference(ReferenceKind, target: LinkTarget, anchor: String?)
     }
 
-    package enum ReferenceKind: String, Sendable { case document = "doc-ref", plan = "plan-ref" }
+    package enum ReferenceKind: String, Sendable { case document = "doc-ref", plan = "plan-ref", page = "page-ref" }
 
     package enum TableAlignment: Sendable { case none, left, center, right }
 
