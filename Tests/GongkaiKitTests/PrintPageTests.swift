@@ -14,7 +14,7 @@ import Testing
         #expect(outcome.succeeded)
         let html = try #require(output.text("hs-gdb/2023/print/index.html"))
         #expect(html.contains(#"<link rel="stylesheet" href="../../../assets/print.css">"#))
-        #expect(html.contains(#"<h1 class="document-title">黄石市国动办2023年法治建设工作总结报告</h1>"#))
+        #expect(html.contains(#"<h1 class="document-title"><span class="title-line">黄石市国动办2023年法治建设工作总结报告</span></h1>"#))
         #expect(html.contains(#"<p class="run-in" id="staff-study"><strong class="heading-run-in">3.推进干部职工学法用法。</strong>落实国家工作人员"#))
         #expect(html.contains(#"<h2 id="work"><span class="heading-number">一、</span>工作开展情况</h2>"#))
         #expect(html.contains(#"<p class="signature">黄石市国防动员办公室</p>"#))
@@ -122,5 +122,33 @@ import Testing
 
     @Test func refusesWhatIsNotAPDF() {
         #expect(throws: PDFDocumentInfo.Failure.notAPDF) { try PDFDocumentInfo.updating(Data("<html>".utf8), with: .init(title: "", author: "", subject: "", keywords: "")) }
+    }
+
+    /// GB/T 9704: a title that runs onto a second line breaks between words and is balanced.
+    @Test func aLongTitleBreaksBetweenWordsIntoBalancedLines() {
+        #expect(TitleLines.lines(title: "黄石市国动办2023年法治建设工作总结报告", given: nil) == ["黄石市国动办2023年法治建设工作总结报告"])
+        #expect(TitleLines.lines(title: "黄石市人民防空办公室关于2023年度法治政府建设工作情况的报告", given: nil)
+                == ["黄石市人民防空办公室关于2023年度", "法治政府建设工作情况的报告"])
+        #expect(TitleLines.lines(title: "中共黄石市委全面依法治市委员会办公室关于印发工作要点的通知", given: nil)
+                == ["中共黄石市委全面依法治市委员会办公室", "关于印发工作要点的通知"])
+        // The editor's lines win.
+        #expect(TitleLines.lines(title: "甲乙丙", given: ["甲", "乙丙"]) == ["甲", "乙丙"])
+    }
+
+    /// `title_lines:` sets the break; lines that do not make the title are an error at the field.
+    @Test func theEditorSetsTheTitleLines() throws {
+        let schema = TestContent.schema.replacingOccurrences(of: "    published: {type: string, format: date}\n", with: """
+                published: {type: string, format: date}
+                title_lines: {type: array, items: {type: string}}
+
+            """)
+        let report = TestContent.report(frontMatter: "title_lines: [测试, 报告]\n", body: "## 工作\n\n正文。\n")
+        let (outcome, output) = try TestContent(files: ["orgs/t/2023.md": report], schema: schema).build()
+        #expect(outcome.succeeded && outcome.diagnostics.isEmpty, "\(outcome.located)")
+        let print = try #require(output.text("t/2023/print/index.html"))
+        #expect(print.contains(#"<h1 class="document-title"><span class="title-line">测试</span><span class="title-line">报告</span></h1>"#))
+        let wrong = report.replacingOccurrences(of: "[测试, 报告]", with: "[测试, 报表]")
+        let (failed, _) = try TestContent(files: ["orgs/t/2023.md": wrong], schema: schema).build()
+        #expect(failed.located == ["report.title-lines@6:14"], "\(failed.located)")
     }
 }

@@ -36,6 +36,15 @@ package struct ReportReader {
         let indexNumber = fields.string("index_no"), documentNumber = fields.string("doc_number")
         let written = fields.date("written"), published = fields.date("published")
         checkDates(written: written, published: published, year: fileYear, yaml: yaml, into: &diagnostics)
+        let frontMatter = fields.fieldList()
+        if let title, let lines = frontMatter["title_lines"], case .list(let given) = lines, let location = yaml["title_lines"]?.location,
+           Schema.Part.normalized(given.joined()) != Schema.Part.normalized(title) {
+            diagnostics.append(.error("report.title-lines", at: location,
+                                      "`title_lines` must be the title broken into lines, and gives `\(given.joined())`"
+                                        | "`title_lines` 应为把标题分成的各行，此处连起来是 `\(given.joined())`",
+                                      hint: "the title is `\(title)`: break it between words, as GB/T 9704 asks (回行时词意完整)"
+                                        | "标题为 `\(title)`：请在词与词之间分行（GB/T 9704：回行时词意完整）"))
+        }
         if let org, org != orgFolder, let location = yaml["org"]?.location {
             diagnostics.append(.error("report.org-mismatch", at: location,
                                       "`org: \(org)` does not match the folder `\(orgFolder)` the report is in"
@@ -65,7 +74,7 @@ package struct ReportReader {
                       documentNumber: documentNumber, written: written, published: published,
                       // Its own declarations, then the catalogue's documents it names, in the order it first names them.
                       documents: documents + analyzer.catalogueDocuments,
-                      frontMatter: fields.fieldList(), sourcePath: file.path, body: .empty, headings: analyzer.headings, figures: analyzer.figures,
+                      frontMatter: frontMatter, sourcePath: file.path, body: .empty, headings: analyzer.headings, figures: analyzer.figures,
                       mentions: analyzer.mentions, planItems: analyzer.planItems, planReferences: analyzer.planReferences,
                       pageReferences: analyzer.pageReferences), tree)
     }

@@ -11,6 +11,8 @@ package enum SchemaContract {
         case string, integer, date, boolean
         /// A date that may be given by its year or month only, as the schema's `format:` allows.
         case partialDate
+        /// A list of text (`title_lines:`).
+        case textList
         /// Text limited to some of these values (an `enum`).
         case oneOf([String])
         /// A mapping whose every value is a mapping of these fields (`documents:`).
@@ -32,7 +34,7 @@ package enum SchemaContract {
     package static let frontMatter: [Field] = [
         Field("org", .string, required: true), Field("year", .integer, required: true), Field("title", .string, required: true),
         Field("published", .date, required: true), Field("status", .oneOf(["published", "draft"])), Field("index_no", .string),
-        Field("doc_number", .string), Field("written", .date), Field("addressee", .string),
+        Field("doc_number", .string), Field("written", .date), Field("addressee", .string), Field("title_lines", .textList),
         Field("documents", .mappingsOf([Field("title", .string, required: true), Field("issued", .partialDate), Field("effective", .partialDate),
                                         Field("number", .string), Field("kind", .string), Field("issuer", .string)])),
     ]
@@ -97,6 +99,7 @@ package enum SchemaContract {
         case .integer: matches = rule.type == "integer"
         case .date: matches = rule.type == "string" && rule.datePrecisions == [.day]
         case .partialDate: matches = rule.type == "string" && rule.isDate
+        case .textList: matches = rule.type == "array" && rule.items.map { schema[$0].type == "string" } == true
         case .boolean: matches = rule.type == "boolean"
         case .oneOf(let values): matches = rule.allowed.map { Set($0).isSubset(of: values) } ?? false
         case .mappingsOf(let fields):
@@ -120,6 +123,7 @@ package enum SchemaContract {
         case .integer: return "a whole number" | "整数"
         case .date: return "a date" | "日期"
         case .partialDate: return "a date, or a year or month" | "日期（或年份、年月）"
+        case .textList: return "a list of text" | "文本列表"
         case .boolean: return "true or false" | "true 或 false"
         case .oneOf(let values): return "one of \(values.joined(separator: ", "))" | "\(values.joined(separator: "、"))之一"
         case .mappingsOf: return "a mapping of mappings" | "由映射组成的映射"
@@ -131,6 +135,7 @@ package enum SchemaContract {
         case .string: return "write {type: string}" | "写作 {type: string}"
         case .integer: return "write {type: integer}" | "写作 {type: integer}"
         case .date: return "write {type: string, format: date}" | "写作 {type: string, format: date}"
+        case .textList: return "write {type: array, items: {type: string}}" | "写作 {type: array, items: {type: string}}"
         case .partialDate: return "write {type: string, format: date} (or year, year-month, partial-date)"
             | "写作 {type: string, format: date}（或 year、year-month、partial-date）"
         case .boolean: return "write {type: boolean}" | "写作 {type: boolean}"

@@ -118,6 +118,7 @@ public enum DiagnosticCatalogue {
         "link.broken": "A relative link or `report:` link leads to a page the portal does not have." | "相对链接或 `report:` 链接指向门户中不存在的页面。",
         "link.no-such-anchor": "A link's #anchor names no section of the report (or no entry of the register) it leads to." | "链接的 #锚点 在目标报告（或文件登记）中不存在。",
         "link.outside-portal": "A relative link climbs above the portal's root; write the full address for another site." | "相对链接超出了门户根目录；其他网站请写完整网址。",
+        "report.title-lines": "`title_lines` must be the title broken into lines (GB/T 9704: between words, balanced)." | "`title_lines` 应为标题分成的各行（GB/T 9704：回行时词意完整，排列对称）。",
         "plan.other-department": "A `plan:` link cites another department's commitment; a department reports on its own (unless schema.yaml sets `plans_across_departments: true`)."
             | "`plan:` 链接引用了其他部门的安排；各部门报告本部门安排的落实情况（除非 schema.yaml 设置 `plans_across_departments: true`）。",
         "plan.malformed": "A `plan:` link is written plan:YEAR#ID or plan:ORG/YEAR#ID." | "`plan:` 链接写作 plan:年度#id 或 plan:部门/年度#id。",

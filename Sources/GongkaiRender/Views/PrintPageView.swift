@@ -10,6 +10,7 @@ package struct PrintPageView: PageViewType {
 
     package static let shape = ViewShape.object([
         "report": ReportSummary.shape, "body": .value, "signatureDate": .value, "subject": .value, "addressee": .value,
+        "titleLines": .list(["text": .value]),
     ])
 
     package func values(root: String) -> [String: Any] {
@@ -20,6 +21,10 @@ package struct PrintPageView: PageViewType {
             "signatureDate": (report.written ?? report.published).chinese,
             "subject": "\(org.name)\(report.year)年度法治政府建设情况报告",
             "addressee": Self.addressee(report.frontMatter["addressee"]?.text),
+            "titleLines": TitleLines.lines(title: report.title, given: {
+                if case .list(let lines) = report.frontMatter["title_lines"] { return lines }
+                return nil
+            }()).map { ["text": $0] },
         ])
     }
 
