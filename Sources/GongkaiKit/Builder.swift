@@ -51,9 +51,12 @@ public struct Builder: Sendable {
 
     public let options: Options
 
-    /// The diagnostics engine with the run's policy, reading the sources where the diagnostics name them.
-    package var engine: DiagnosticEngine {
-        DiagnosticEngine(policy: options.policy, lines: SourceLines(folders: [
+    /// The diagnostics engine with the run's policy, reading the sources where the diagnostics name them: the
+    /// portal's levels from schema.yaml (`severity:`), then the command line's over them.
+    package func engine(_ loaded: ContentLoader.Result) -> DiagnosticEngine {
+        var policy = options.policy
+        policy.levels = loaded.severities.merging(policy.levels) { _, commandLine in commandLine }
+        return DiagnosticEngine(policy: policy, lines: SourceLines(folders: [
             (options.contentDisplayName, options.contentDirectory.path), (options.templatesDisplayName, options.templatesDirectory.path),
         ]))
     }
@@ -83,7 +86,7 @@ public struct Builder: Sendable {
         var diagnostics = loaded.diagnostics
         let templates = TemplateSet.load(from: options.templatesDirectory, displayName: options.templatesDisplayName, into: &diagnostics)
         diagnostics += Self.fieldDiagnostics(templates, loaded.site)
-        diagnostics = engine.finish(diagnostics)
+        diagnostics = engine(loaded).finish(diagnostics)
         return Checked(site: diagnostics.hasErrors ? nil : loaded.site, templates: templates, diagnostics: diagnostics,
                        orgCount: loaded.orgCount, reportCount: loaded.reportCount)
     }
@@ -107,7 +110,7 @@ public struct Builder: Sendable {
         let loaded = loader.load()
         diagnostics += Self.fieldDiagnostics(templates, loaded.site)
         // The policy is applied before the outcome is decided: a warning made an error fails the build like any error.
-        diagnostics = engine.finish(loaded.diagnostics + diagnostics)
+        diagnostics = engine(loaded).finish(loaded.diagnostics + diagnostics)
         guard let site = loaded.site, let templates, !diagnostics.hasErrors else { return .failure(FailedBuild(diagnostics: diagnostics)) }
         return .success(Prepared(loader: loader, loaded: loaded, site: site, templates: templates, diagnostics: diagnostics))
     }

@@ -50,6 +50,8 @@ public struct ContentLoader: Sendable {
         public var reportCount = 0
         /// The reports, by site path, whose body the build cache kept on disk (`withBodies(of:in:)` loads them).
         package var deferredBodies: [String: DeferredBody] = [:]
+        /// schema.yaml's levels of warnings and notes (`severity:`).
+        package var severities: [String: DiagnosticPolicy.Level] = [:]
     }
 
     /// Where a report's body is kept: its file and the fingerprint it was read with.
@@ -128,7 +130,7 @@ public struct ContentLoader: Sendable {
         let site = diagnostics.hasErrors ? nil : Site(portal: portal, schema: schema, orgs: orgs, reports: reports,
                                                              links: linked.links, catalogue: catalogue, inputFingerprints: fingerprints)
         return Result(site: site, diagnostics: diagnostics.sortedForDisplay(), orgCount: orgFolders.count, reportCount: jobs.count,
-                      deferredBodies: deferredBodies)
+                      deferredBodies: deferredBodies, severities: schema.severities)
     }
 
     /// The body of a report the build cache left on disk. A body that is gone or damaged is made again from its

@@ -64,7 +64,7 @@ public final class LiveSite: Sendable {
         let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayName: options.contentDisplayName,
                                    includeDrafts: options.includeDrafts, cache: cache).load()
         let (templates, templateDiagnostics) = loadTemplates(unlessUnchangedBy: changed)
-        var diagnostics = Builder(options: options).engine.finish(loaded.diagnostics + templateDiagnostics
+        var diagnostics = Builder(options: options).engine(loaded).finish(loaded.diagnostics + templateDiagnostics
                                                                   + Builder.fieldDiagnostics(templates, loaded.site))
         let failed = { [self] (diagnostics: [Diagnostic]) -> Update in
             current.withLock {

@@ -16,9 +16,13 @@ public struct Schema: Sendable {
     /// Whether a report may cite another department's commitments with `plan:` (`plans_across_departments: true`);
     /// otherwise that is a warning, as a department delivers its own commitments.
     public let plansAcrossDepartments: Bool
+    /// The portal's levels of warnings and notes by id (`severity:`); `--severity` overrides them.
+    public let severities: [String: DiagnosticPolicy.Level]
 
     package init(frontMatter: JSONSchema, org: JSONSchema, portal: JSONSchema, parts: [Part], metrics: [String: MetricDefinition],
-                 deadline: (month: Int, day: Int)? = nil, plansAcrossDepartments: Bool = false) {
+                 deadline: (month: Int, day: Int)? = nil, plansAcrossDepartments: Bool = false,
+                 severities: [String: DiagnosticPolicy.Level] = [:]) {
+        self.severities = severities
         self.plansAcrossDepartments = plansAcrossDepartments
         self.frontMatter = frontMatter
         self.org = org

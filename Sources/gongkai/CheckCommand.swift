@@ -22,7 +22,7 @@ struct CheckCommand: ParsableCommand {
         var options = sources.builderOptions
         options.policy = diagnostics.policy
         let checked = Builder(options: options).check()
-        let failed = try diagnostics.report(checked.diagnostics)
+        let failed = try diagnostics.report(checked.diagnostics, includingNotes: true)
         // One line on standard output, as `build` prints, so a clean check says so; JSON has its summary inside.
         if diagnostics.format != .json {
             print(Self.summary(checked, language: diagnostics.lang))

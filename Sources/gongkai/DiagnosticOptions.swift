@@ -19,7 +19,7 @@ struct DiagnosticOptions: ParsableArguments {
     @Flag(name: .long, help: "Treat warnings as errors: nothing is written and the command exits 1 when there are any.")
     var warningsAsErrors = false
 
-    @Option(name: .long, help: ArgumentHelp("A warning's level by its id: error, warning or off (repeatable; errors stay errors).",
+    @Option(name: .long, help: ArgumentHelp("A warning's or note's level by its id: error, warning, info or off (repeatable; errors stay errors).",
                                             valueName: "id=level"))
     var severity: [String] = []
 
@@ -27,7 +27,7 @@ struct DiagnosticOptions: ParsableArguments {
         for setting in severity {
             let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty, DiagnosticPolicy.Level(rawValue: parts[1]) != nil else {
-                throw ValidationError("'--severity \(setting)' is not ID=LEVEL with a level of error, warning or off")
+                throw ValidationError("'--severity \(setting)' is not ID=LEVEL with a level of error, warning, info or off")
             }
         }
     }
@@ -44,7 +44,10 @@ struct DiagnosticOptions: ParsableArguments {
 
     /// Prints the diagnostics (the policy already applied by the engine) to standard error and tells whether they
     /// fail the command.
-    func report(_ diagnostics: [Diagnostic]) throws -> Bool {
+    /// Prints the diagnostics; notes (suggestions to editors) only when `includingNotes` (`check`). True when there
+    /// are errors.
+    func report(_ all: [Diagnostic], includingNotes: Bool = false) throws -> Bool {
+        let diagnostics = includingNotes ? all : all.filter { $0.severity != .info }
         let colour = format == .human && isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         if !diagnostics.isEmpty || format == .json {
             let text: String

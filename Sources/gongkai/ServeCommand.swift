@@ -84,9 +84,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     private func report(_ update: LiveSite.Update, _ snapshot: LiveSite.Snapshot, initial: Bool) {
         let milliseconds = Double(update.duration.components.attoseconds) / 1e15 + Double(update.duration.components.seconds) * 1000
-        if !snapshot.diagnostics.isEmpty {
+        // Notes are `check`'s: a save would otherwise print every suggestion of the portal again.
+        let said = snapshot.diagnostics.filter { $0.severity != .info }
+        if !said.isEmpty {
             do {
-                let text = try DiagnosticFormatter(format: .editor, language: lang).format(snapshot.diagnostics)
+                let text = try DiagnosticFormatter(format: .editor, language: lang).format(said)
                 FileHandle.standardError.write(Data(text.utf8))
             } catch {
                 FileHandle.standardError.write(Data((ServeMessages(language: lang).diagnosticsUnwritable(error) + "\n").utf8))

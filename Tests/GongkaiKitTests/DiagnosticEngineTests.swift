@@ -19,7 +19,7 @@ import Testing
         let literal = /"([a-z]+\.[a-z][a-z0-9-]*)"/
         for case let url as URL in enumerator where url.pathExtension == "swift" && url.lastPathComponent != "DiagnosticCatalogue.swift" {
             for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
-            where line.contains(".error(") || line.contains(".warning(") || line.contains("fail(") || line.contains("Diagnostic(") {
+            where line.contains(".error(") || line.contains(".warning(") || line.contains(".info(") || line.contains("fail(") || line.contains("Diagnostic(") {
                 for match in line.matches(of: literal) {
                     let id = String(match.output.1)
                     // File names written in messages are not ids.

@@ -3,7 +3,7 @@ import GongkaiSyntax
 import GongkaiModel
 
 extension Schema {
-    package static let topLevelKeys = ["front_matter", "org", "portal", "structure", "metrics", "deadline", "plans_across_departments"]
+    package static let topLevelKeys = ["front_matter", "org", "portal", "structure", "metrics", "deadline", "plans_across_departments", "severity"]
 
     package static func read(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> Schema? {
         var top = FieldReader(node, what: "schema.yaml" | "schema.yaml ")
@@ -41,9 +41,39 @@ extension Schema {
         var flags = FieldReader(node, what: "schema.yaml" | "schema.yaml ")
         let acrossDepartments = flags.optionalBool("plans_across_departments") ?? false
         diagnostics += flags.diagnostics
+        let severities = readSeverities(node["severity"], into: &diagnostics)
         guard let frontMatter = schemas["front_matter"], let org = schemas["org"], let portal = schemas["portal"] else { return nil }
         return Schema(frontMatter: frontMatter, org: org, portal: portal, parts: parts, metrics: metrics, deadline: deadline,
-                      plansAcrossDepartments: acrossDepartments)
+                      plansAcrossDepartments: acrossDepartments, severities: severities)
+    }
+
+    /// `severity: {markdown.unlinked-figure: warning}`: the portal's level of a warning or note, by id, which the
+    /// command line's `--severity` overrides.
+    private static func readSeverities(_ node: YAMLNode?, into diagnostics: inout [Diagnostic]) -> [String: DiagnosticPolicy.Level] {
+        guard let node else { return [:] }
+        guard let entries = node.entries else {
+            diagnostics.append(.error("schema.type", at: node.location, "`severity` is a mapping of diagnostic ids to levels"
+                                        | "`severity` 应为诊断 id 到级别的映射",
+                                      hint: "severity: {markdown.unlinked-figure: warning}" | "severity: {markdown.unlinked-figure: warning}"))
+            return [:]
+        }
+        var levels: [String: DiagnosticPolicy.Level] = [:]
+        for entry in entries {
+            guard DiagnosticCatalogue.ids.contains(entry.key) else {
+                diagnostics.append(.error("schema.unknown-key", at: entry.keyLocation,
+                                          "`\(entry.key)` is not a diagnostic Gongkai reports" | "Gongkai 没有 `\(entry.key)` 这项诊断",
+                                          correction: Suggestion.correction(for: entry.key, in: DiagnosticCatalogue.ids)))
+                continue
+            }
+            guard let text = entry.value.string, let level = DiagnosticPolicy.Level(rawValue: text) else {
+                diagnostics.append(.error("schema.enum", at: entry.value.location, "a level is error, warning, info or off"
+                                            | "级别只能是 error、warning、info 或 off",
+                                          correction: Suggestion.correction(for: entry.value.string ?? "", in: DiagnosticPolicy.Level.allCases.map(\.rawValue))))
+                continue
+            }
+            levels[entry.key] = level
+        }
+        return levels
     }
 
     /// `deadline: "04-01"`: a month and day.

@@ -20,6 +20,13 @@ struct BodyContext {
     var currentSection = ""
     /// Where the report's first heading is: what is said of the report's structure is said there.
     var firstHeading: SourceLocation?
+    /// How many links the walk is inside: text in a link is linked already.
+    var linkDepth = 0
+    /// The declared documents by title (without 《》), to see a title named without its link.
+    var documentKeysByTitle: [String: String] = [:]
+    /// Figures and declared titles written outside a link, for `UnlinkedMarkup`'s notes.
+    var unlinkedFigures: [UnlinkedMarkup.Place] = []
+    var unlinkedTitles: [UnlinkedMarkup.Place] = []
 
     init(file: SourceFile, bodyFirstLine: Int, schema: Schema, org: String, year: Int, allowsRawHTML: Bool) {
         self.file = file

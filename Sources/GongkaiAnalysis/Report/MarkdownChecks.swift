@@ -10,7 +10,9 @@ struct MarkdownChecks {
     mutating func visit(_ node: MarkdownNode, in context: inout BodyContext) {
         switch node.kind {
         case .text(let text):
-            if TextHints(text).linkKinds { FullWidthMarkup.checkLinks(in: text, at: node, in: &context) }
+            let hints = TextHints(text)
+            if hints.linkKinds { FullWidthMarkup.checkLinks(in: text, at: node, in: &context) }
+            if context.linkDepth == 0 { UnlinkedMarkup.check(text, hints: hints, at: node, in: &context) }
             if text.utf8.containsDoubledEmphasisMarker {
                 context.diagnostics.append(.warning("markdown.unclosed-emphasis", at: context.location(of: node),
                                                     "emphasis markers are shown as literal `**`: CommonMark does not close emphasis after punctuation followed by a letter"

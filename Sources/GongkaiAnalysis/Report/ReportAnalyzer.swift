@@ -27,6 +27,9 @@ package struct ReportAnalyzer {
     package init(file: SourceFile, bodyFirstLine: Int, schema: Schema, documents: [DeclaredDocument], catalogue: DocumentCatalogue = .empty,
                  declaredDocumentKeys: Set<String>, org: String, year: Int, allowsRawHTML: Bool) {
         context = BodyContext(file: file, bodyFirstLine: bodyFirstLine, schema: schema, org: org, year: year, allowsRawHTML: allowsRawHTML)
+        // Declared titles, the report's own first, then the catalogue's: a title named without its link is noted.
+        context.documentKeysByTitle = Dictionary((documents + catalogue.documents).map { (UnlinkedMarkup.bareTitle($0.title), $0.key) },
+                                                 uniquingKeysWith: { first, _ in first })
         documentPass = DocumentLinks(documents: documents, catalogue: catalogue, declaredDocumentKeys: declaredDocumentKeys)
     }
 
@@ -34,6 +37,7 @@ package struct ReportAnalyzer {
     package mutating func analyze(_ body: inout MarkdownNode) {
         walk(&body)
         StructureCheck.check(headingPass.headings, in: &context)
+        UnlinkedMarkup.finish(in: &context)
         documentPass.finish(in: &context)
     }
 
@@ -68,6 +72,10 @@ package struct ReportAnalyzer {
 
     /// Changes the tree in place: no node's children array is copied.
     private mutating func walkChildren(_ node: inout MarkdownNode) {
+        let isLink: Bool
+        if case .link = node.kind { isLink = true } else { isLink = false }
+        if isLink { context.linkDepth += 1 }
         for index in node.children.indices { walk(&node.children[index]) }
+        if isLink { context.linkDepth -= 1 }
     }
 }

@@ -3,11 +3,22 @@
 /// User mistakes are collected as diagnostics, never thrown: a build reports all of them at once.
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable, Comparable {
-        case error, warning
+        /// Nothing is published.
+        case error
+        /// Published, and said by every command.
+        case warning
+        /// A suggestion to an editor (a figure that could be linked): said by `check` only, never failing anything.
+        case info
 
-        public static func < (lhs: Severity, rhs: Severity) -> Bool {
-            lhs == .error && rhs == .warning
+        private var rank: Int {
+            switch self {
+            case .error: return 0
+            case .warning: return 1
+            case .info: return 2
+            }
         }
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
     }
 
     /// A stable identifier such as `metric.unknown-key`, for tests, docs and editors.
@@ -55,6 +66,11 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public static func warning(_ id: String, at location: SourceLocation, _ message: Message, hint: Message? = nil,
                                correction: Correction? = nil, related: [RelatedLocation] = []) -> Diagnostic {
         Diagnostic(.warning, id, at: location, message, hint: hint, correction: correction, related: related)
+    }
+
+    public static func info(_ id: String, at location: SourceLocation, _ message: Message, hint: Message? = nil,
+                            correction: Correction? = nil, related: [RelatedLocation] = []) -> Diagnostic {
+        Diagnostic(.info, id, at: location, message, hint: hint, correction: correction, related: related)
     }
 
     /// The editor form in English: `path:line:col: error: message [id]`.

@@ -76,6 +76,10 @@ public enum DiagnosticCatalogue {
             | "用全角括号输入的链接（`［3 次］（metric:…）`，中文输入法常这样输入）不是 Markdown 链接，会原样显示。请改用半角：`[3 次](metric:…)`。",
         "heading.full-width-id": "A heading's `{#id}` typed with a full-width brace or hash (`｛#problems｝`) is not an id: it would be shown in the heading. Write the half-width `{#problems}`."
             | "用全角括号或井号输入的标题 id（`｛#problems｝`）不是 id，会显示在标题中。请改用半角：`{#problems}`。",
+        "markdown.unlinked-figure": "A note: a number with a measure word (`开展培训 160 次`) outside a link is a figure the portal does not count. Link it to a metric, `[160 次](metric:KEY)`, or leave it; `--severity markdown.unlinked-figure=off` silences these."
+            | "建议：链接之外带量词的数字（`开展培训 160 次`）是门户不会统计的数据。可链接到指标，如 `[160 次](metric:指标键)`，也可不改；`--severity markdown.unlinked-figure=off` 可关闭此类建议。",
+        "markdown.unlinked-document": "A note: the title of a document the report declares is named without its `doc:` link, so the register does not list this place."
+            | "建议：报告已声明的文件在此处提及时未加 `doc:` 链接，文件登记不会列出此处。",
         "report.year-mismatch": "A report's `year` must equal the year in its file name." | "报告的 `year` 必须与文件名中的年度一致。",
         "report.written-after-published": "A report is written (`written`, 成文日期) before it is published (`published`, 公开日期)."
             | "报告的成文日期（`written`）应早于公开日期（`published`）。",

@@ -33,9 +33,9 @@ public struct DiagnosticFormatter {
         }
     }
 
-    public static func summary(_ diagnostics: [Diagnostic]) -> (errors: Int, warnings: Int) {
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        return (errors, diagnostics.count - errors)
+    public static func summary(_ diagnostics: [Diagnostic]) -> (errors: Int, warnings: Int, notes: Int) {
+        let errors = diagnostics.filter { $0.severity == .error }.count, notes = diagnostics.filter { $0.severity == .info }.count
+        return (errors, diagnostics.count - errors - notes, notes)
     }
 
     private func paint(_ text: String, _ code: String) -> String {
@@ -61,8 +61,12 @@ public struct DiagnosticFormatter {
     private func human(_ diagnostics: [Diagnostic]) -> String {
         var text = ""
         for diagnostic in diagnostics {
-            let severity = diagnostic.severity == .error
-                ? paint(language == .zh ? "错误" : "error", "1;31") : paint(language == .zh ? "警告" : "warning", "1;33")
+            let severity: String
+            switch diagnostic.severity {
+            case .error: severity = paint(language == .zh ? "错误" : "error", "1;31")
+            case .warning: severity = paint(language == .zh ? "警告" : "warning", "1;33")
+            case .info: severity = paint(language == .zh ? "建议" : "note", "1;36")
+            }
             text += "\(severity): \(paint(diagnostic.message.text(language), "1")) [\(diagnostic.id)]\n"
             text += "  \(paint("-->", "34")) \(diagnostic.location)\n"
             if let line = sourceLine(diagnostic.location) {
@@ -88,15 +92,17 @@ public struct DiagnosticFormatter {
         return text + Self.summaryLine(diagnostics, language: language) + "\n"
     }
 
-    /// `2 errors, 1 warning` or `2 个错误，1 个警告`.
+    /// `2 errors, 1 warning` or `2 个错误，1 个警告`; notes, when there are any, after them (`，3 条建议`).
     public static func summaryLine(_ diagnostics: [Diagnostic], language: Language) -> String {
-        let (errors, warnings) = summary(diagnostics)
-        if language == .zh { return "\(errors) 个错误，\(warnings) 个警告" }
+        let (errors, warnings, notes) = summary(diagnostics)
+        if language == .zh { return "\(errors) 个错误，\(warnings) 个警告" + (notes > 0 ? "，\(notes) 条建议" : "") }
         return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+            + (notes > 0 ? ", \(notes) note\(notes == 1 ? "" : "s")" : "")
     }
 
     private struct JSONReport: Encodable {
-        package struct Summary: Encodable { let errors: Int, warnings: Int }
+        /// `notes` added in version 1 without changing what was there.
+        package struct Summary: Encodable { let errors: Int, warnings: Int, notes: Int }
         package struct Place: Encodable { let file: String, line: Int, column: Int, message: String }
         package struct Fix: Encodable { let original: String, replacement: String, file: String?, line: Int?, column: Int? }
         package struct Entry: Encodable {
@@ -112,8 +118,9 @@ public struct DiagnosticFormatter {
     }
 
     private func json(_ diagnostics: [Diagnostic]) throws -> String {
-        let (errors, warnings) = Self.summary(diagnostics)
-        let report = JSONReport(version: Self.jsonVersion, language: language.rawValue, summary: .init(errors: errors, warnings: warnings), diagnostics: diagnostics.map {
+        let (errors, warnings, notes) = Self.summary(diagnostics)
+        let report = JSONReport(version: Self.jsonVersion, language: language.rawValue, summary: .init(errors: errors, warnings: warnings, notes: notes),
+                                diagnostics: diagnostics.map {
             .init(id: $0.id, severity: $0.severity.rawValue, file: $0.location.file, line: $0.location.line,
                   column: $0.location.column, message: $0.message.text(language), hint: $0.hint?.text(language),
                   related: $0.related.isEmpty ? nil : $0.related.map {

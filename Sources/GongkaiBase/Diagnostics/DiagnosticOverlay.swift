@@ -14,7 +14,7 @@ public enum DiagnosticOverlay {
 
             """
         for diagnostic in diagnostics {
-            let colour = diagnostic.severity == .error ? "#ff8a80" : "#ffd180"
+            let colour = diagnostic.severity == .error ? "#ff8a80" : diagnostic.severity == .warning ? "#ffd180" : "#80d8ff"
             html += "<li style=\"margin-bottom:1rem;\"><strong style=\"color:\(colour)\">"
             html += HTMLEscaping.escape(diagnostic.message.text(language)) + "</strong> <code>[" + HTMLEscaping.escape(diagnostic.id) + "]</code><br>"
             html += "<code style=\"color:#80d8ff;word-break:break-all;\">" + HTMLEscaping.escape(diagnostic.location.description) + "</code>"

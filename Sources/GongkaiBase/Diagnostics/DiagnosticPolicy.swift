@@ -2,11 +2,12 @@
 /// diagnostic of a run before it decides whether anything is published, so a warning made an error stops a build
 /// exactly as an error does.
 ///
-/// Only warnings change: an error stays an error whatever the policy says, because the stages after it rely on the
-/// sources being free of errors (an unresolved metric has nothing to render).
+/// Only warnings and notes change: an error stays an error whatever the policy says, because the stages after it
+/// rely on the sources being free of errors (an unresolved metric has nothing to render). `--warnings-as-errors`
+/// leaves notes as they are.
 public struct DiagnosticPolicy: Sendable, Equatable {
     public enum Level: String, Sendable, CaseIterable {
-        case error, warning, off
+        case error, warning, info, off
     }
 
     /// Every warning becomes an error, after the per-id levels (a warning turned off stays off).
@@ -25,12 +26,13 @@ public struct DiagnosticPolicy: Sendable, Equatable {
     public func apply(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         guard self != .standard else { return diagnostics }
         return diagnostics.compactMap { diagnostic in
-            guard diagnostic.severity == .warning else { return diagnostic }
+            guard diagnostic.severity != .error else { return diagnostic }
             switch levels[diagnostic.id] {
             case .off: return nil
             case .error: return diagnostic.with(severity: .error)
-            case .warning: return diagnostic
-            case nil: return warningsAsErrors ? diagnostic.with(severity: .error) : diagnostic
+            case .warning: return diagnostic.with(severity: .warning)
+            case .info: return diagnostic.with(severity: .info)
+            case nil: return warningsAsErrors && diagnostic.severity == .warning ? diagnostic.with(severity: .error) : diagnostic
             }
         }
     }
