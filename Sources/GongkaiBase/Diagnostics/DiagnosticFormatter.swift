@@ -138,7 +138,9 @@ public struct DiagnosticFormatter {
 
 /// Source lines read back from the files diagnostics name, each file read once.
 public final class SourceLines: Sendable {
-    private let files = Mutex<[String: [Substring]]>([:])
+    /// Each file with its line starts (`SourceFile`): splitting it into Characters took a second for the notes of a
+    /// 500-report portal.
+    private let files = Mutex<[String: SourceFile]>([:])
     /// Folders as diagnostics name them (`Content`) and where they are, for paths that are not the files' own.
     private let folders: [(shown: String, path: String)]
 
@@ -159,10 +161,9 @@ public final class SourceLines: Sendable {
             if files[location.file] == nil {
                 guard let data = FileManager.default.contents(atPath: path(of: location.file)) else { return nil }
                 files[location.file] = SourceFile(path: location.file, text: String(decoding: data, as: UTF8.self))
-                    .text.split(separator: "\n", omittingEmptySubsequences: false)
             }
-            guard let lines = files[location.file], location.line >= 1, location.line <= lines.count else { return nil }
-            return String(lines[location.line - 1])
+            guard let file = files[location.file], location.line >= 1, location.line <= file.lineCount else { return nil }
+            return String(file.line(location.line))
         }
     }
 }
