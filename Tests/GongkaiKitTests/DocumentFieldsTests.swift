@@ -78,4 +78,22 @@ import Testing
         #expect("\(conflict.location)" == "Content/orgs/t/2023.md:7:3")
         #expect(conflict.related.map { "\($0.location)" } == ["Content/orgs/t/2022.md:7:3"])
     }
+
+    /// Undated documents (and those of one date) are listed by the pinyin of their titles, not by code point
+    /// (保 U+4FDD comes before 安 U+5B89 by code point).
+    @Test func documentsOfOneDateAreInPinyinOrder() throws {
+        let report = TestContent.report(frontMatter: """
+            documents:
+              d: {title: 行政许可法}
+              b: {title: 保守国家秘密法}
+              a: {title: 安全生产法}
+              c: {title: 档案法}
+
+            """, body: "## 工作\n\n[《行政许可法》](doc:d)[《保守国家秘密法》](doc:b)[《安全生产法》](doc:a)[《档案法》](doc:c)\n")
+        let (outcome, output) = try TestContent(files: ["orgs/t/2023.md": report]).build()
+        #expect(outcome.succeeded, "\(outcome.located)")
+        let register = try #require(output.text("documents/index.html"))
+        let positions = try ["安全生产法", "保守国家秘密法", "档案法", "行政许可法"].map { try #require(register.range(of: "《\($0)》")).lowerBound }
+        #expect(positions == positions.sorted(), "\(register)")
+    }
 }
