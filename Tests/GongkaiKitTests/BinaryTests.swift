@@ -68,11 +68,17 @@ import Testing
     }
 
     /// Copies the sample content into a temporary folder, with an extra file that is not a report (one warning).
+    /// The sample's deliberately late report is published on time in the copy, so that warning is the only one.
     static func contentWithAWarning() throws -> (base: URL, content: URL) {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-bin-\(UUID().uuidString)")
         let content = base.appendingPathComponent("Content")
         try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: Repository.content, to: content)
+        let late = content.appendingPathComponent("orgs/demo-sfj/2022.md")
+        let text = try String(contentsOf: late, encoding: .utf8)
+            .replacingOccurrences(of: "published: 2023-04-12", with: "published: 2023-03-31")
+            .replacingOccurrences(of: "written: 2023-04-06", with: "written: 2023-03-28")
+        try Data(text.utf8).write(to: late)
         try Data("备忘\n".utf8).write(to: content.appendingPathComponent("orgs/hs-gdb/notes.txt"))
         return (base, content)
     }
@@ -125,11 +131,12 @@ import Testing
     @Test func checkSaysWhatItCheckedInOneLine() throws {
         let clean = try Self.run(["check"])
         #expect(clean.status == 0)
-        #expect(clean.stdout == "检查了 1 个部门的 1 份报告：0 个错误，0 个警告\n")
-        #expect(clean.stderr.isEmpty)
+        #expect(clean.stdout == "检查了 2 个部门的 4 份报告：0 个错误，1 个警告\n")
+        // The sample's deliberate late report.
+        #expect(clean.stderr.contains("[report.late]"), "\(clean.stderr)")
         let (_, content) = try Self.contentWithAWarning()
         let english = try Self.run(["check", "--content", content.path, "--lang", "en", "--format", "editor"])
-        #expect(english.stdout == "checked 1 report of 1 department: 0 errors, 1 warning\n")
+        #expect(english.stdout == "checked 4 reports of 2 departments: 0 errors, 1 warning\n")
     }
 
     @Test func aBrokenReportFailsWithItsPositionAndLeavesTheOutputAlone() throws {
@@ -158,7 +165,7 @@ import Testing
         // 31 characters stand before the link: 30 wide ones take two terminal columns each, then a space.
         #expect(human.stderr.contains("\n   | " + String(repeating: " ", count: 2 * 30 + 1) + "^\n"), "\(human.stderr)")
         #expect(human.stderr.contains("= 提示：是否应为 `study-accounts`？"))
-        #expect(human.stderr.hasSuffix("1 个错误，0 个警告\n"))
+        #expect(human.stderr.hasSuffix("1 个错误，1 个警告\n"), "the sample's late report stays a warning")
     }
 
     @Test func checkWritesNothingAndSpeaksJSON() throws {
@@ -169,7 +176,7 @@ import Testing
         #expect(run.stdout.isEmpty, "JSON has its summary inside; nothing else is printed")
         let json = try JSONSerialization.jsonObject(with: Data(run.stderr.utf8)) as? [String: Any]
         #expect(json?["version"] as? Int == 1)
-        #expect((json?["diagnostics"] as? [Any])?.isEmpty == true)
+        #expect((json?["diagnostics"] as? [[String: Any]])?.map { $0["id"] as? String } == ["report.late"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: base.path).isEmpty)
     }
 
