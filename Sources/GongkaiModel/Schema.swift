@@ -32,6 +32,13 @@ public struct Schema: Sendable {
         self.deadline = deadline
     }
 
+    /// The day a report on `year` is due before (`deadline:`); nil without a deadline.
+    public func due(forYear year: Int) -> SimpleDate? {
+        deadline.flatMap { SimpleDate(iso: String(year + 1) + "-" + Self.twoDigits($0.month) + "-" + Self.twoDigits($0.day)) }
+    }
+
+    private static func twoDigits(_ number: Int) -> String { number < 10 ? "0\(number)" : String(number) }
+
     /// One of the items a report must cover, satisfied by a heading whose id or title is listed, or whose title
     /// holds one of its phrases (`第一责任人职责` in `县政府主要负责同志履行推进法治建设第一责任人职责情况`).
     public struct Part: Sendable {

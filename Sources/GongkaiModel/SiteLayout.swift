@@ -8,6 +8,7 @@ import GongkaiSyntax
 public enum SiteLayout {
     public static let home = ""
     public static let documents = "documents/"
+    public static let status = "status/"
     public static let notFound = "404.html"
     public static let sitemap = "sitemap.xml"
     public static let robots = "robots.txt"

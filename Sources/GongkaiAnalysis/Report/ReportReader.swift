@@ -88,8 +88,7 @@ package struct ReportReader {
                                       hint: "`written` is the date the report was signed off, `published` the date it went public"
                                         | "`written` 是成文（签发）日期，`published` 是公开日期"))
         }
-        if let deadline = schema.deadline, let published, let location = yaml["published"]?.location,
-           let due = SimpleDate(iso: String(format: "%04d-%02d-%02d", year + 1, deadline.month, deadline.day)), published >= due {
+        if let published, let location = yaml["published"]?.location, let due = schema.due(forYear: year), published >= due {
             diagnostics.append(.warning("report.late", at: location,
                                         "published on \(published), but a report on \(year) is due before \(due)"
                                           | "公开日期为 \(published.chinese)，\(year) 年度的报告应在 \(due.chinese)之前公开",

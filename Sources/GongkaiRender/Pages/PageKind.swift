@@ -5,7 +5,7 @@ import GongkaiSyntax
 
 /// The kinds of file the site has. Each page of a kind is declared by `SitePages` with its route and what it reads.
 public enum PageKind: String, CaseIterable, Sendable {
-    case home, org, report, print, documents, notFound, sitemap, robots, feed, asset
+    case home, org, report, print, documents, status, notFound, sitemap, robots, feed, asset
 
     /// What a page of this kind gives its template: the common page view and the kind's own view type.
     var shape: ViewShape? {
@@ -15,6 +15,7 @@ public enum PageKind: String, CaseIterable, Sendable {
         case .report: return PageView.shape.merging(ReportPageView.shape)
         case .print: return PageView.shape.merging(PrintPageView.shape)
         case .documents: return PageView.shape.merging(DocumentsView.shape)
+        case .status: return PageView.shape.merging(StatusView.shape)
         case .notFound: return PageView.shape
         case .sitemap, .robots, .feed, .asset: return nil
         }
@@ -28,6 +29,7 @@ public enum PageKind: String, CaseIterable, Sendable {
         case .report: return "report"
         case .print: return "print"
         case .documents: return "documents"
+        case .status: return "status"
         case .notFound: return "404"
         case .sitemap, .robots, .feed, .asset: return nil
         }

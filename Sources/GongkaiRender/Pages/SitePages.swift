@@ -19,7 +19,7 @@ package struct SitePages: Sendable {
 
     /// Every file: the HTML pages, then the sitemap of those, robots.txt, the feed and the assets.
     package func all() -> [Page] {
-        var pages = [home()] + site.orgs.map(org) + site.reports.flatMap(reportPages) + [documents(), notFound()]
+        var pages = [home()] + site.orgs.map(org) + site.reports.flatMap(reportPages) + [documents(), status(), notFound()]
         let entries = pages.compactMap(\.sitemapEntry)
         pages += [sitemap(entries), robots(), feed()] + templates.assets.map(asset)
         return pages
@@ -78,6 +78,14 @@ package struct SitePages: Sendable {
         let view = PageView(portal: site.portal, sitePath: SiteLayout.documents, title: "文件登记", column: "文件登记", published: nil, source: nil)
         return html(.documents, view, inputs: [.site(.reportList)] + every(SiteInput.reportSummary) + every(SiteInput.reportDocuments)) { [site] view in
             DocumentsView(site: site).values(root: view.root)
+        }
+    }
+
+    /// Who published which year's report, and on time: reads the reports' dates (their summaries) and the deadline.
+    private func status() -> Page {
+        let view = PageView(portal: site.portal, sitePath: SiteLayout.status, title: "公开情况", column: "公开情况", published: nil, source: nil)
+        return html(.status, view, inputs: [.site(.schema), .site(.orgList), .site(.reportList)] + everyOrg + every(SiteInput.reportSummary)) { [site] view in
+            StatusView(site: site).values(root: view.root)
         }
     }
 

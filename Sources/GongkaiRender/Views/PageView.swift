@@ -43,7 +43,8 @@ package struct PageView {
     package var dictionary: [String: Any] {
         let navigation: [[String: Any]] = [
             ["title": "首页", "href": root, "current": column == "首页"],
-            ["title": "文件登记", "href": root + "documents/", "current": column == "文件登记"],
+            ["title": "文件登记", "href": root + SiteLayout.documents, "current": column == "文件登记"],
+            ["title": "公开情况", "href": root + SiteLayout.status, "current": column == "公开情况"],
         ]
         return [
             "root": root,
