@@ -81,7 +81,8 @@ public struct Report: Sendable {
     public var figures: [Figure] { fields.figures }
     public var mentions: [DocumentMention] { fields.mentions }
     public var planItems: [PlanItem] { fields.planItems }
-    package var planReferences: [PlanReference] { fields.planReferences }
+    /// The `plan:` links of the body: the commitments of earlier reports this one says it delivered.
+    public var planReferences: [PlanReference] { fields.planReferences }
     package var pageReferences: [PageReference] { fields.pageReferences }
 
     package init(org: String, year: Int, title: String, status: Status, indexNumber: String?, documentNumber: String?, written: SimpleDate?, published: SimpleDate, documents: [DeclaredDocument], frontMatter: FieldList = .empty, sourcePath: String, body: BodyHTML, headings: [HeadingEntry], figures: [Figure], mentions: [DocumentMention], planItems: [PlanItem], planReferences: [PlanReference],
@@ -195,18 +196,24 @@ public struct PlanItem: Sendable {
     }
 }
 
-/// A `plan:` link, resolved once every report is loaded.
-package struct PlanReference: Sendable {
-    package let org: String
-    package let year: Int
-    package let id: String
+/// A `plan:` link, resolved once every report is loaded: the measure that delivers an earlier commitment.
+public struct PlanReference: Sendable {
+    public let org: String
+    public let year: Int
+    public let id: String
     package let location: SourceLocation
+    /// The link's anchor on the report page, which the commitments page links to.
+    public let anchor: String
+    /// The heading the link stands under, as "一、（二）延伸公共法律服务".
+    public let section: String
 
-    package init(org: String, year: Int, id: String, location: SourceLocation) {
+    package init(org: String, year: Int, id: String, location: SourceLocation, anchor: String = "", section: String = "") {
         self.org = org
         self.year = year
         self.id = id
         self.location = location
+        self.anchor = anchor
+        self.section = section
     }
 }
 

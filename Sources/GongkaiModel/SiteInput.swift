@@ -20,6 +20,8 @@ public enum SiteInput: Hashable, Sendable {
     case reportFigures(String)
     /// The documents a report declares and the places it names them, as the register shows them.
     case reportDocuments(String)
+    /// A report's commitments and its `plan:` links, as the commitments page and earlier reports' pages show them.
+    case reportPlans(String)
     /// Which departments there are, in order.
     case orgList
     /// Which reports there are, in order.

@@ -9,6 +9,7 @@ public enum SiteLayout {
     public static let home = ""
     public static let documents = "documents/"
     public static let status = "status/"
+    public static let commitments = "commitments/"
     public static let notFound = "404.html"
     public static let sitemap = "sitemap.xml"
     public static let robots = "robots.txt"
@@ -38,6 +39,9 @@ public enum SiteLayout {
 
     /// The anchor of a document's entry in the register.
     public static func documentAnchor(_ key: String) -> String { "doc-\(key)" }
+
+    /// The anchor of a report's `count`-th `plan:` link: a measure delivering an earlier commitment.
+    public static func deliveryAnchor(_ count: Int) -> String { "delivers-\(count)" }
 
     /// The anchor of the `count`-th place a report names a document.
     public static func mentionAnchor(_ key: String, _ count: Int) -> String { "ref-\(key)-\(count)" }

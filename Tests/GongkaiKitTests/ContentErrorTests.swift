@@ -62,7 +62,7 @@ import Testing
         let later = TestContent.report(year: 2024, body: "## 工作\n\n兑现[承诺](plan:2023#plan-education)。\n")
         let (outcome, output) = try TestContent(files: ["orgs/t/2023.md": earlier, "orgs/t/2024.md": later]).build()
         #expect(outcome.diagnostics.isEmpty)
-        #expect(try #require(output.text("t/2024/index.html")).contains(##"<a class="plan-ref" href="../../t/2023/#plan-education">承诺</a>"##))
+        #expect(try #require(output.text("t/2024/index.html")).contains(##"<a class="plan-ref" id="delivers-1" href="../../t/2023/#plan-education">承诺</a>"##))
     }
 
     @Test func everyMistakeIsReportedAtOnceSortedByFileAndPosition() throws {

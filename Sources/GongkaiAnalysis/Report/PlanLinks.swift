@@ -17,8 +17,10 @@ struct PlanLinks {
                                                 | "写作 plan:年度#id 或 plan:部门/年度#id，如 plan:\(context.year - 1)#plan-education"))
             return
         }
-        references.append(reference)
-        node.kind = .reference(.plan, target: .plan(org: reference.org, year: reference.year, id: reference.id), anchor: nil)
+        let anchor = SiteLayout.deliveryAnchor(references.count + 1)
+        references.append(PlanReference(org: reference.org, year: reference.year, id: reference.id, location: here, anchor: anchor,
+                                        section: context.currentSection))
+        node.kind = .reference(.plan, target: .plan(org: reference.org, year: reference.year, id: reference.id), anchor: anchor)
     }
 
     static func parsePlanTarget(_ target: String, defaultOrg: String, at location: SourceLocation) -> PlanReference? {

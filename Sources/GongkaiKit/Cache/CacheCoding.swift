@@ -151,6 +151,8 @@ extension CacheWriter {
             writer.integer(reference.year)
             writer.string(reference.id)
             writer.location(reference.location)
+            writer.string(reference.anchor)
+            writer.string(reference.section)
         }
         array(report.pageReferences) { writer, reference in
             writer.string(reference.path)
@@ -265,8 +267,8 @@ extension CacheReader {
               }),
               let planReferences = array({ reader -> PlanReference? in
                   guard let org = reader.string(), let year = reader.integer(), let id = reader.string(),
-                        let location = reader.location() else { return nil }
-                  return PlanReference(org: org, year: year, id: id, location: location)
+                        let location = reader.location(), let anchor = reader.string(), let section = reader.string() else { return nil }
+                  return PlanReference(org: org, year: year, id: id, location: location, anchor: anchor, section: section)
               }),
               let pageReferences = array({ reader -> PageReference? in
                   guard let path = reader.string(), let fragment = reader.optional({ $0.string() }), let written = reader.string(),

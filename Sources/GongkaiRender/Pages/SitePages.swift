@@ -11,15 +11,19 @@ package struct SitePages: Sendable {
     /// The reports whose PDF is published with the site; their pages link to it.
     package let reportsWithPDF: ReportSelection
 
+    /// What became of every report's commitments, for the commitments page and each report page.
+    package let commitments: Commitments
+
     package init(site: Site, templates: TemplateSet, reportsWithPDF: ReportSelection) {
         self.site = site
+        commitments = Commitments(reports: site.reports)
         self.templates = templates
         self.reportsWithPDF = reportsWithPDF
     }
 
     /// Every file: the HTML pages, then the sitemap of those, robots.txt, the feed and the assets.
     package func all() -> [Page] {
-        var pages = [home()] + site.orgs.map(org) + site.reports.flatMap(reportPages) + [documents(), status(), notFound()]
+        var pages = [home()] + site.orgs.map(org) + site.reports.flatMap(reportPages) + [documents(), status(), commitmentsPage(), notFound()]
         let entries = pages.compactMap(\.sitemapEntry)
         pages += [sitemap(entries), robots(), feed()] + templates.assets.map(asset)
         return pages
@@ -61,7 +65,10 @@ package struct SitePages: Sendable {
     /// A report's page and its print page: what the body is shown on.
     package func reportPages(_ report: Report) -> [Page] {
         guard let org = site.org(report.org) else { return [] }
-        let webView = ReportPageView(report: report, org: org, schema: site.schema, hasPDF: reportsWithPDF.includes(report.sitePath))
+        var webView = ReportPageView(report: report, org: org, schema: site.schema, hasPDF: reportsWithPDF.includes(report.sitePath))
+        webView.commitments = commitments.byReport.first { $0.report.sitePath == report.sitePath }?.items ?? []
+        // The page shows what became of its commitments: whether a later report of the department exists and links them.
+        let later = site.reports(of: report.org).filter { $0.year > report.year }.map { PageInput.site(.reportPlans($0.sitePath)) }
         let printView = PrintPageView(report: report, org: org)
         let reads: [PageInput] = [.site(.schema), .site(.org(org.slug)), .site(.report(report.sitePath))]
         let web = PageView(portal: site.portal, sitePath: report.sitePath, title: report.title, column: "法治政府建设年度报告",
@@ -69,7 +76,7 @@ package struct SitePages: Sendable {
         let print = PageView(portal: site.portal, sitePath: SiteLayout.print(org: report.org, year: report.year), title: report.title,
                              column: "法治政府建设年度报告", published: report.published, source: org.name)
         return [
-            html(.report, web, inputs: reads + [.pdf(report.sitePath)]) { webView.values(root: $0.root) },
+            html(.report, web, inputs: reads + [.pdf(report.sitePath), .site(.reportList)] + later) { [webView] in webView.values(root: $0.root) },
             html(.print, print, inputs: reads) { printView.values(root: $0.root) },
         ]
     }
@@ -86,6 +93,16 @@ package struct SitePages: Sendable {
         let view = PageView(portal: site.portal, sitePath: SiteLayout.status, title: "公开情况", column: "公开情况", published: nil, source: nil)
         return html(.status, view, inputs: [.site(.schema), .site(.orgList), .site(.reportList)] + everyOrg + every(SiteInput.reportSummary)) { [site] view in
             StatusView(site: site).values(root: view.root)
+        }
+    }
+
+    /// Every commitment and what became of it: reads every report's plan items and `plan:` links (not its text: a
+    /// page reading `.report` would be taken for that report's own page).
+    private func commitmentsPage() -> Page {
+        let view = PageView(portal: site.portal, sitePath: SiteLayout.commitments, title: "承诺落实", column: "承诺落实", published: nil, source: nil)
+        return html(.commitments, view, inputs: [.site(.orgList), .site(.reportList)] + everyOrg + every(SiteInput.reportSummary)
+                        + every(SiteInput.reportPlans)) { [site, commitments] view in
+            CommitmentsView(site: site, commitments: commitments).values(root: view.root)
         }
     }
 

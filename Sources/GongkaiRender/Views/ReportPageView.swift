@@ -9,6 +9,8 @@ package struct ReportPageView: PageViewType {
     package let schema: Schema
     /// Whether the report's PDF is published beside its page.
     package var hasPDF = false
+    /// What became of the report's commitments (`Commitments`).
+    package var commitments: [Commitments.Item] = []
 
     private static let heading: [String: ViewShape] = ["number": .value, "title": .value, "id": .value]
 
@@ -19,6 +21,7 @@ package struct ReportPageView: PageViewType {
         "figures": .list(["label": .value, "text": .value, "value": .value, "metric": .value]), "hasFigures": .flag,
         "documents": .list(["title": .value, "date": .value, "number": .value, "note": .value, "href": .value,
                                 "fields": .fields(.document)]), "hasDocuments": .flag,
+        "commitments": .list(CommitmentsView.item), "hasCommitments": .flag, "commitmentSummary": .value,
     ])
 
     package func values(root: String) -> [String: Any] {
@@ -53,6 +56,9 @@ package struct ReportPageView: PageViewType {
                 ])
             },
             "hasDocuments": !report.documents.isEmpty,
+            "commitments": commitments.map { CommitmentsView.values($0, root: root) },
+            "hasCommitments": !commitments.isEmpty,
+            "commitmentSummary": commitments.isEmpty ? nil : Commitments.summary(commitments, year: report.year),
         ])
     }
 
