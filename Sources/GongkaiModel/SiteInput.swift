@@ -49,7 +49,7 @@ extension Report {
                 title, String(year), status.rawValue, indexNumber ?? "", documentNumber ?? "", written?.description ?? "",
                 published.description,
             ] + frontMatter.words),
-            Fingerprint.of(figures.flatMap { [$0.metric, $0.text, $0.valueText, $0.qualifier?.rawValue ?? "", $0.unit] }
+            Fingerprint.of(figures.flatMap { [$0.metric, $0.text, $0.valueText, $0.qualifier?.rawValue ?? "", $0.unit, $0.anchor, $0.section] }
                 + parts.flatMap { [$0.number, $0.title] }),
             Fingerprint.of(declared + named)
         )

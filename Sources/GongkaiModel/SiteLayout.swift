@@ -40,6 +40,15 @@ public enum SiteLayout {
     /// The anchor of a document's entry in the register.
     public static func documentAnchor(_ key: String) -> String { "doc-\(key)" }
 
+    /// The anchor of a metric's figure on a report page (a report gives one value per metric).
+    public static func figureAnchor(_ metric: String) -> String { "fig-\(metric)" }
+
+    /// A report's data files, beside its page.
+    public static func dataJSON(org: String, year: Int) -> String { report(org: org, year: year) + "data.json" }
+    public static func dataCSV(org: String, year: Int) -> String { report(org: org, year: year) + "data.csv" }
+    /// Every report's figures in one file.
+    public static let figuresCSV = "data/figures.csv"
+
     /// The anchor of a report's `count`-th `plan:` link: a measure delivering an earlier commitment.
     public static func deliveryAnchor(_ count: Int) -> String { "delivers-\(count)" }
 

@@ -121,9 +121,9 @@ import Testing
         let (outcome, output) = try TestContent(files: ["orgs/t/2023.md": report]).build()
         #expect(outcome.succeeded, "\(outcome.diagnostics)")
         let html = try #require(output.text("t/2023/index.html"))
-        #expect(html.contains(#"<data class="figure" value="3" data-metric="lectures">三次</data>"#))
-        #expect(html.contains(#"<data class="figure" value="35000" data-metric="copies" data-qualifier="more-than">3.5万余份</data>"#))
-        #expect(html.contains(#"<data class="figure" value="98.5" data-metric="rate" data-qualifier="more-than">超过 98.5%</data>"#))
+        #expect(html.contains(#"<data class="figure" id="fig-lectures" value="3" data-metric="lectures">三次</data>"#))
+        #expect(html.contains(#"<data class="figure" id="fig-copies" value="35000" data-metric="copies" data-qualifier="more-than">3.5万余份</data>"#))
+        #expect(html.contains(#"<data class="figure" id="fig-rate" value="98.5" data-metric="rate" data-qualifier="more-than">超过 98.5%</data>"#))
     }
 
     @Test func figuresRenderAsDataKeepingTheTextAsWritten() throws {
@@ -131,7 +131,7 @@ import Testing
         let (outcome, output) = try TestContent(files: ["orgs/t/2023.md": report]).build()
         #expect(outcome.succeeded)
         let html = try #require(output.text("t/2023/index.html"))
-        #expect(html.contains(#"<data class="figure" value="1500" data-metric="copies" data-qualifier="more-than">1500 余份</data>"#))
-        #expect(html.contains(#"<data class="figure" value="100" data-metric="rate">100%</data>"#))
+        #expect(html.contains(#"<data class="figure" id="fig-copies" value="1500" data-metric="copies" data-qualifier="more-than">1500 余份</data>"#))
+        #expect(html.contains(#"<data class="figure" id="fig-rate" value="100" data-metric="rate">100%</data>"#))
     }
 }

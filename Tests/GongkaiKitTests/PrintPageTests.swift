@@ -61,7 +61,7 @@ import Testing
         let shared = #"<table>\#n<thead>\#n<tr>\#n<th align="left">表</th>\#n<th align="right">格</th>\#n</tr>\#n</thead>\#n<tbody>\#n<tr>\#n"#
             + #"<td align="left"><a href="https://example.org/a?b&amp;c">链接</a></td>\#n<td align="right"><code>代码</code></td>\#n</tr>\#n</tbody>\#n</table>\#n"#
         let start = #"<h2 id="work"><span class="heading-number">一、</span>甲</h2>\#n<h4 id="s1-0-1"><span class="heading-number">1.</span>不跟段落的条目</h4>\#n<ul>\#n<li>列表\#n"#
-        let figure = #"<data class="figure" value="2" data-metric="lectures">2 次</data>"#
+        let figure = #"<data class="figure" id="fig-lectures" value="2" data-metric="lectures">2 次</data>"#
         #expect(body.html(for: .web, root: "../../") == start
             + #"<h4 id="s1-0-2"><span class="heading-number">2.</span>列表里的条目</h4>\#n段落，<a class="doc-ref" id="ref-rules-1" href="../../documents/#doc-rules">文件</a>、"#
             + figure + "。</li>\n</ul>\n"

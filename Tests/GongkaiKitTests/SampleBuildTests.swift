@@ -39,7 +39,7 @@ import Testing
     @Test func theReportHoldsEveryFigureOfTheSeedAsData() throws {
         let (_, output) = try Self.buildSample()
         let html = try #require(output.text("hs-gdb/2023/index.html"))
-        let figures = html.matches(of: /<data class="figure" value="([^"]+)" data-metric="([^"]+)"( data-qualifier="([^"]+)")?>([^<]+)<\/data>/)
+        let figures = html.matches(of: /<data class="figure"(?: id="[^"]+")? value="([^"]+)" data-metric="([^"]+)"( data-qualifier="([^"]+)")?>([^<]+)<\/data>/)
             .map { "\($0.5)=\($0.1)\($0.4.map { "+" + $0 } ?? "")" }
         // Every figure the seed report prints, in its order; 余 is recorded as "more than".
         #expect(figures == [

@@ -53,7 +53,7 @@ import Testing
         let page = try #require(preview.http.get("/hs-gdb/2023/"))
         #expect(page.status == 200)
         #expect(page.headers["content-type"] == "text/html; charset=utf-8")
-        #expect(page.body.contains("<data class=\"figure\" value=\"45\""))
+        #expect(page.body.contains("<data class=\"figure\" id=\"fig-study-accounts\" value=\"45\""))
         #expect(page.body.contains("<script src=\"/__gongkai/live.js?v=1\"></script>\n</body>"))
         #expect(preview.http.get("/hs-gdb/2023")?.status == 301)
         for (path, type) in [("/assets/site.css", "text/css; charset=utf-8"), ("/sitemap.xml", "application/xml; charset=utf-8"),
@@ -94,7 +94,7 @@ import Testing
         #expect(broken.body.contains("YAML syntax error"))
         // The source line is shown escaped, and the last good page is still underneath.
         #expect(broken.body.contains("<pre style=\"white-space:pre-wrap;background:#000;padding:.5rem;margin:.3rem 0;\">title:"))
-        #expect(broken.body.contains("<data class=\"figure\" value=\"45\""))
+        #expect(broken.body.contains("<data class=\"figure\" id=\"fig-study-accounts\" value=\"45\""))
         try preview.edit { $0.replacingOccurrences(of: "year: [2023", with: "year: 2023") }
         #expect(events.next(event: "reload", within: 2) != nil)
         #expect(try #require(preview.http.get("/hs-gdb/2023/")).body.contains("gongkai-overlay") == false)

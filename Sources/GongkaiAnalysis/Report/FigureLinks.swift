@@ -73,10 +73,12 @@ struct FigureLinks {
                                                   related: [RelatedLocation(context.file.location(line: earlierLine, byteColumn: max(earlierColumn, 1)),
                                                                             "first given here" | "首次给出在此")]))
             }
+            node.kind = .figure(figure)
         } else {
             figureValues[key] = (figures.count, line, node.byteColumn)
-            figures.append(figure)
+            let placed = figure.placed(anchor: SiteLayout.figureAnchor(key), section: context.currentSection)
+            figures.append(placed)
+            node.kind = .figure(placed)
         }
-        node.kind = .figure(figure)
     }
 }

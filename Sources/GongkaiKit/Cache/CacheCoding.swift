@@ -135,6 +135,8 @@ extension CacheWriter {
             writer.string(figure.valueText)
             writer.optional(figure.qualifier) { $0.string($1.rawValue) }
             writer.string(figure.unit)
+            writer.string(figure.anchor)
+            writer.string(figure.section)
         }
         array(report.mentions) { writer, mention in
             writer.string(mention.key)
@@ -252,10 +254,11 @@ extension CacheReader {
               let figures = array({ reader -> Figure? in
                   guard let metric = reader.string(), let text = reader.string(), let value = reader.unsigned(),
                         let valueText = reader.string(),
-                        let qualifier = reader.optional({ $0.string().flatMap(Figure.Qualifier.init) }), let unit = reader.string()
+                        let qualifier = reader.optional({ $0.string().flatMap(Figure.Qualifier.init) }), let unit = reader.string(),
+                        let anchor = reader.string(), let section = reader.string()
                   else { return nil }
                   return Figure(metric: metric, text: text, value: Double(bitPattern: value), valueText: valueText,
-                                qualifier: qualifier, unit: unit)
+                                qualifier: qualifier, unit: unit, anchor: anchor, section: section)
               }),
               let mentions = array({ reader -> DocumentMention? in
                   guard let key = reader.string(), let anchor = reader.string(), let section = reader.string() else { return nil }

@@ -259,7 +259,13 @@ package struct HTMLRenderer {
             renderTitleAttribute(title)
             emit(" />")
         case .figure(let figure):
-            emit("<data class=\"figure\" value=\"")
+            emit("<data class=\"figure\"")
+            if !figure.anchor.isEmpty {
+                emit(" id=\"")
+                escape(figure.anchor)
+                emit("\"")
+            }
+            emit(" value=\"")
             escape(figure.valueText)
             emit("\" data-metric=\"")
             escape(figure.metric)

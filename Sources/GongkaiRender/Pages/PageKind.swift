@@ -5,7 +5,7 @@ import GongkaiSyntax
 
 /// The kinds of file the site has. Each page of a kind is declared by `SitePages` with its route and what it reads.
 public enum PageKind: String, CaseIterable, Sendable {
-    case home, org, report, print, documents, status, commitments, notFound, sitemap, robots, feed, asset
+    case home, org, report, print, documents, status, commitments, notFound, sitemap, robots, feed, data, asset
 
     /// What a page of this kind gives its template: the common page view and the kind's own view type.
     var shape: ViewShape? {
@@ -18,7 +18,7 @@ public enum PageKind: String, CaseIterable, Sendable {
         case .status: return PageView.shape.merging(StatusView.shape)
         case .commitments: return PageView.shape.merging(CommitmentsView.shape)
         case .notFound: return PageView.shape
-        case .sitemap, .robots, .feed, .asset: return nil
+        case .sitemap, .robots, .feed, .data, .asset: return nil
         }
     }
 
@@ -33,7 +33,7 @@ public enum PageKind: String, CaseIterable, Sendable {
         case .status: return "status"
         case .commitments: return "commitments"
         case .notFound: return "404"
-        case .sitemap, .robots, .feed, .asset: return nil
+        case .sitemap, .robots, .feed, .data, .asset: return nil
         }
     }
 }

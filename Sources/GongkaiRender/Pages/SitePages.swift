@@ -25,7 +25,7 @@ package struct SitePages: Sendable {
     package func all() -> [Page] {
         var pages = [home()] + site.orgs.map(org) + site.reports.flatMap(reportPages) + [documents(), status(), commitmentsPage(), notFound()]
         let entries = pages.compactMap(\.sitemapEntry)
-        pages += [sitemap(entries), robots(), feed()] + templates.assets.map(asset)
+        pages += [sitemap(entries), robots(), feed(), figuresData()] + templates.assets.map(asset)
         return pages
     }
 
@@ -62,12 +62,16 @@ package struct SitePages: Sendable {
         }
     }
 
-    /// A report's page and its print page: what the body is shown on.
+    /// A report's page and its print page, what the body is shown on, and its data files, which read only what they
+    /// hold of the report (its figures, documents and commitments), not its text.
     package func reportPages(_ report: Report) -> [Page] {
         guard let org = site.org(report.org) else { return [] }
         var webView = ReportPageView(report: report, org: org, schema: site.schema, hasPDF: reportsWithPDF.includes(report.sitePath))
         webView.commitments = commitments.byReport.first { $0.report.sitePath == report.sitePath }?.items ?? []
         // The page shows what became of its commitments: whether a later report of the department exists and links them.
+        let path = report.sitePath
+        let data: [PageInput] = [.site(.portal), .site(.schema), .site(.reportSummary(path)), .site(.reportFigures(path)),
+                                 .site(.reportDocuments(path)), .site(.reportPlans(path))]
         let later = site.reports(of: report.org).filter { $0.year > report.year }.map { PageInput.site(.reportPlans($0.sitePath)) }
         let printView = PrintPageView(report: report, org: org)
         let reads: [PageInput] = [.site(.schema), .site(.org(org.slug)), .site(.report(report.sitePath))]
@@ -78,6 +82,13 @@ package struct SitePages: Sendable {
         return [
             html(.report, web, inputs: reads + [.pdf(report.sitePath), .site(.reportList)] + later) { [webView] in webView.values(root: $0.root) },
             html(.print, print, inputs: reads) { printView.values(root: $0.root) },
+            Page(kind: .data, file: SiteLayout.dataJSON(org: report.org, year: report.year), inputs: data + [.site(.reportList)] + later,
+                 sitemapEntry: nil) { [site, webView] in
+                .data(try DataExport.reportJSON(report, schema: site.schema, baseURL: site.portal.baseURL, commitments: webView.commitments))
+            },
+            Page(kind: .data, file: SiteLayout.dataCSV(org: report.org, year: report.year), inputs: data, sitemapEntry: nil) { [site] in
+                .data(DataExport.reportCSV(report, schema: site.schema, baseURL: site.portal.baseURL))
+            },
         ]
     }
 
@@ -111,6 +122,12 @@ package struct SitePages: Sendable {
         var view = PageView(portal: site.portal, sitePath: SiteLayout.home, title: "页面不存在", column: "404", published: nil, source: nil)
         view.absoluteRoot = site.portal.basePath
         return html(.notFound, view, file: SiteLayout.notFound, inputs: [], listed: false) { _ in [:] }
+    }
+
+    /// Every report's figures: reads their figures and summaries and the metric catalogue.
+    private func figuresData() -> Page {
+        Page(kind: .data, file: SiteLayout.figuresCSV, inputs: [.site(.portal), .site(.schema), .site(.reportList)] + every(SiteInput.reportSummary)
+                + every(SiteInput.reportFigures), sitemapEntry: nil) { [site] in .data(DataExport.figuresCSV(site)) }
     }
 
     private func sitemap(_ entries: [(path: String, lastModified: SimpleDate?)]) -> Page {

@@ -15,7 +15,7 @@ package struct ReportPageView: PageViewType {
     private static let heading: [String: ViewShape] = ["number": .value, "title": .value, "id": .value]
 
     package static let shape = ViewShape.object([
-        "printHref": .value, "pdfHref": .value, "report": ReportSummary.shape,
+        "printHref": .value, "pdfHref": .value, "dataJSONHref": .value, "dataCSVHref": .value, "report": ReportSummary.shape,
         "toc": .list(heading.merging(["children": .list(heading), "hasChildren": .flag]) { _, new in new }),
         "body": .value,
         "figures": .list(["label": .value, "text": .value, "value": .value, "metric": .value]), "hasFigures": .flag,
@@ -27,6 +27,8 @@ package struct ReportPageView: PageViewType {
     package func values(root: String) -> [String: Any] {
         present([
             "printHref": SiteLayout.printFolder,
+            "dataJSONHref": "data.json",
+            "dataCSVHref": "data.csv",
             "pdfHref": hasPDF ? SiteLayout.pdfFile : nil,
             "report": ReportSummary.values(report, org: org, root: root),
             "toc": tableOfContents(),

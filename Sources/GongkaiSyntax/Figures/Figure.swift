@@ -33,13 +33,26 @@ public struct Figure: Sendable, Hashable {
     public let qualifier: Qualifier?
     /// The unit or measure word (`次`, with the qualifier and the multiplier taken out; `%` for a percentage).
     public let unit: String
+    /// Its anchor on the report page, for the data files to link to; empty until the report places it (and for a
+    /// metric's repeated mentions, which point at the first).
+    public let anchor: String
+    /// The heading it stands under, as "一、（二）延伸公共法律服务".
+    public let section: String
 
-    public init(metric: String, text: String, value: Double, valueText: String, qualifier: Qualifier?, unit: String) {
+    public init(metric: String, text: String, value: Double, valueText: String, qualifier: Qualifier?, unit: String,
+                anchor: String = "", section: String = "") {
         self.metric = metric
         self.text = text
         self.value = value
         self.valueText = valueText
         self.qualifier = qualifier
         self.unit = unit
+        self.anchor = anchor
+        self.section = section
+    }
+
+    /// The figure where the report gives it.
+    public func placed(anchor: String, section: String) -> Figure {
+        Figure(metric: metric, text: text, value: value, valueText: valueText, qualifier: qualifier, unit: unit, anchor: anchor, section: section)
     }
 }
