@@ -61,7 +61,7 @@ import Testing
         let data = try #require(output.files["t/2023/data.json"])
         let text = String(decoding: data, as: UTF8.self)
         // Exact decimals, never a float's rendering.
-        #expect(text.contains(#""value" : 98.5"#) && text.contains(#""value" : 12500"#), "\(text)")
+        #expect(text.contains(#""value":98.5,"#) && text.contains(#""value":12500,"#), "\(text)")
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect((json["documents"] as? [[String: Any]])?.first?["issued"] as? String == "2023-07-12")
         #expect((json["commitments"] as? [[String: Any]])?.first?["state"] as? String == "pending")

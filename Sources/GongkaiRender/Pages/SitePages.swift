@@ -84,7 +84,7 @@ package struct SitePages: Sendable {
             html(.print, print, inputs: reads) { printView.values(root: $0.root) },
             Page(kind: .data, file: SiteLayout.dataJSON(org: report.org, year: report.year), inputs: data + [.site(.reportList)] + later,
                  sitemapEntry: nil) { [site, webView] in
-                .data(try DataExport.reportJSON(report, schema: site.schema, baseURL: site.portal.baseURL, commitments: webView.commitments))
+                .data(DataExport.reportJSON(report, schema: site.schema, baseURL: site.portal.baseURL, commitments: webView.commitments))
             },
             Page(kind: .data, file: SiteLayout.dataCSV(org: report.org, year: report.year), inputs: data, sitemapEntry: nil) { [site] in
                 .data(DataExport.reportCSV(report, schema: site.schema, baseURL: site.portal.baseURL))
