@@ -68,6 +68,7 @@ package struct SitePages: Sendable {
         guard let org = site.org(report.org) else { return [] }
         var webView = ReportPageView(report: report, org: org, schema: site.schema, hasPDF: reportsWithPDF.includes(report.sitePath))
         webView.commitments = commitments.byReport.first { $0.report.sitePath == report.sitePath }?.items ?? []
+        webView.previous = site.reports(of: report.org).last { $0.year < report.year }
         // The page shows what became of its commitments: whether a later report of the department exists and links them.
         let path = report.sitePath
         let data: [PageInput] = [.site(.portal), .site(.schema), .site(.reportSummary(path)), .site(.reportFigures(path)),
@@ -80,7 +81,8 @@ package struct SitePages: Sendable {
         let print = PageView(portal: site.portal, sitePath: SiteLayout.print(org: report.org, year: report.year), title: report.title,
                              column: "法治政府建设年度报告", published: report.published, source: org.name)
         return [
-            html(.report, web, inputs: reads + [.pdf(report.sitePath), .site(.reportList)] + later) { [webView] in webView.values(root: $0.root) },
+            html(.report, web, inputs: reads + [.pdf(report.sitePath), .site(.reportList)] + later
+                    + (webView.previous.map { [.site(.reportFigures($0.sitePath))] } ?? [])) { [webView] in webView.values(root: $0.root) },
             html(.print, print, inputs: reads) { printView.values(root: $0.root) },
             Page(kind: .data, file: SiteLayout.dataJSON(org: report.org, year: report.year), inputs: data + [.site(.reportList)] + later,
                  sitemapEntry: nil) { [site, webView] in

@@ -9,6 +9,8 @@ package struct ReportPageView: PageViewType {
     package let schema: Schema
     /// Whether the report's PDF is published beside its page.
     package var hasPDF = false
+    /// The department's previous report, for how each figure moved since.
+    package var previous: Report?
     /// What became of the report's commitments (`Commitments`).
     package var commitments: [Commitments.Item] = []
 
@@ -18,7 +20,8 @@ package struct ReportPageView: PageViewType {
         "printHref": .value, "pdfHref": .value, "dataJSONHref": .value, "dataCSVHref": .value, "report": ReportSummary.shape,
         "toc": .list(heading.merging(["children": .list(heading), "hasChildren": .flag]) { _, new in new }),
         "body": .value,
-        "figures": .list(["label": .value, "text": .value, "value": .value, "metric": .value]), "hasFigures": .flag,
+        "figures": .list(["label": .value, "text": .value, "value": .value, "metric": .value, "change": .value, "previous": .value]),
+        "hasFigures": .flag, "previousYear": .value,
         "documents": .list(["title": .value, "date": .value, "number": .value, "note": .value, "href": .value,
                                 "fields": .fields(.document)]), "hasDocuments": .flag,
         "commitments": .list(CommitmentsView.item), "hasCommitments": .flag, "commitmentSummary": .value,
@@ -36,13 +39,19 @@ package struct ReportPageView: PageViewType {
             // Rows of plain strings: swift-mustache looks their values up faster than in `[String: Any]`, and a
             // report can hold a hundred figures or more.
             "figures": report.figures.map { figure -> [String: String] in
-                [
+                var row = [
                     "label": schema.metrics[figure.metric]?.label ?? figure.metric,
                     "text": figure.text,
                     "value": figure.valueText,
                     "metric": figure.metric,
                 ]
+                if let earlier = previousFigures[figure.metric], let change = FigureChange.describe(figure, since: earlier) {
+                    row["change"] = change
+                    row["previous"] = earlier.text
+                }
+                return row
             },
+            "previousYear": previous.map { String($0.year) },
             "hasFigures": !report.figures.isEmpty,
             "documents": report.documents.map { document in
                 // What the report gives of it, as a citation reads: （黄政规〔2023〕5号，2023年7月12日，2023年8月1日起施行）.
@@ -62,6 +71,10 @@ package struct ReportPageView: PageViewType {
             "hasCommitments": !commitments.isEmpty,
             "commitmentSummary": commitments.isEmpty ? nil : Commitments.summary(commitments, year: report.year),
         ])
+    }
+
+    private var previousFigures: [String: Figure] {
+        Dictionary((previous?.figures ?? []).map { ($0.metric, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Levels 2 and 3 nested, as the paper's 一、 and （一）.
