@@ -10,6 +10,8 @@ public enum SiteLayout {
     public static let documents = "documents/"
     public static let status = "status/"
     public static let commitments = "commitments/"
+    public static let metrics = "metrics/"
+    public static func metric(_ key: String) -> String { "metrics/\(key)/" }
     public static let notFound = "404.html"
     public static let sitemap = "sitemap.xml"
     public static let robots = "robots.txt"

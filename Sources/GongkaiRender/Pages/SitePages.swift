@@ -13,17 +13,21 @@ package struct SitePages: Sendable {
 
     /// What became of every report's commitments, for the commitments page and each report page.
     package let commitments: Commitments
+    /// Every metric's figures across departments and years, for the metric pages.
+    package let metricIndex: MetricIndex
 
     package init(site: Site, templates: TemplateSet, reportsWithPDF: ReportSelection) {
         self.site = site
         commitments = Commitments(reports: site.reports)
+        metricIndex = MetricIndex(site: site)
         self.templates = templates
         self.reportsWithPDF = reportsWithPDF
     }
 
     /// Every file: the HTML pages, then the sitemap of those, robots.txt, the feed and the assets.
     package func all() -> [Page] {
-        var pages = [home()] + site.orgs.map(org) + site.reports.flatMap(reportPages) + [documents(), status(), commitmentsPage(), notFound()]
+        var pages = [home()] + site.orgs.map(org) + site.reports.flatMap(reportPages) + [documents(), status(), commitmentsPage(), metricsPage()]
+            + site.schema.metrics.keys.sorted().compactMap { site.schema.metrics[$0] }.map(metricPage) + [notFound()]
         let entries = pages.compactMap(\.sitemapEntry)
         pages += [sitemap(entries), robots(), feed(), figuresData()] + templates.assets.map(asset)
         return pages
@@ -116,6 +120,25 @@ package struct SitePages: Sendable {
         return html(.commitments, view, inputs: [.site(.orgList), .site(.reportList)] + everyOrg + every(SiteInput.reportSummary)
                         + every(SiteInput.reportPlans)) { [site, commitments] view in
             CommitmentsView(site: site, commitments: commitments).values(root: view.root)
+        }
+    }
+
+    /// What the metric pages read: the catalogue and every report's figures.
+    private var figureInputs: [PageInput] {
+        [.site(.schema), .site(.orgList), .site(.reportList)] + everyOrg + every(SiteInput.reportSummary) + every(SiteInput.reportFigures)
+    }
+
+    private func metricsPage() -> Page {
+        let view = PageView(portal: site.portal, sitePath: SiteLayout.metrics, title: "指标", column: "指标", published: nil, source: nil)
+        return html(.metrics, view, inputs: figureInputs) { [site, metricIndex] view in
+            MetricsView(site: site, index: metricIndex).values(root: view.root)
+        }
+    }
+
+    private func metricPage(_ metric: MetricDefinition) -> Page {
+        let view = PageView(portal: site.portal, sitePath: SiteLayout.metric(metric.key), title: metric.label, column: "指标", published: nil, source: nil)
+        return html(.metric, view, inputs: figureInputs) { [site, metricIndex] view in
+            MetricView(site: site, index: metricIndex, metric: metric).values(root: view.root)
         }
     }
 

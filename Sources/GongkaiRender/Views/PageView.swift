@@ -44,6 +44,7 @@ package struct PageView {
         let navigation: [[String: Any]] = [
             ["title": "首页", "href": root, "current": column == "首页"],
             ["title": "文件登记", "href": root + SiteLayout.documents, "current": column == "文件登记"],
+            ["title": "指标", "href": root + SiteLayout.metrics, "current": column == "指标"],
             ["title": "承诺落实", "href": root + SiteLayout.commitments, "current": column == "承诺落实"],
             ["title": "公开情况", "href": root + SiteLayout.status, "current": column == "公开情况"],
         ]

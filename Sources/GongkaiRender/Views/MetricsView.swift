@@ -1,0 +1,78 @@
+import GongkaiBase
+import GongkaiModel
+import GongkaiSyntax
+
+/// `/metrics/`: the catalogue, each metric with how many reports give it and its latest figures.
+package struct MetricsView: PageViewType {
+    package let site: Site
+    package let index: MetricIndex
+
+    package static let shape = ViewShape.object([
+        "metrics": .list([
+            "key": .value, "label": .value, "unit": .value, "kind": .value, "href": .value, "reports": .value,
+            "latest": .list(["org": .value, "year": .value, "text": .value]), "hasLatest": .flag,
+        ]),
+    ])
+
+    static func kind(_ kind: MetricDefinition.Kind) -> String {
+        switch kind {
+        case .count: return "计数"
+        case .percent: return "百分比"
+        case .amount: return "数量"
+        }
+    }
+
+    package func values(root: String) -> [String: Any] {
+        ["metrics": site.schema.metrics.values.sorted { $0.key < $1.key }.map { metric -> [String: Any] in
+            let latest = (index.series[metric.key] ?? []).compactMap { series -> [String: String]? in
+                guard let last = series.points.last else { return nil }
+                return ["org": series.org.shortName, "year": String(last.year), "text": last.figure.text]
+            }
+            return [
+                "key": metric.key, "label": metric.label, "unit": metric.units.first ?? "", "kind": Self.kind(metric.kind),
+                "href": root + SiteLayout.metric(metric.key), "reports": String(index.reportCount(metric.key)),
+                "latest": latest, "hasLatest": !latest.isEmpty,
+            ]
+        }]
+    }
+}
+
+/// `/metrics/{key}/`: one metric across departments and years, as a chart and as the table it is drawn from.
+package struct MetricView: PageViewType {
+    package let site: Site
+    package let index: MetricIndex
+    package let metric: MetricDefinition
+
+    package static let shape = ViewShape.object([
+        "metric": .object(["key": .value, "label": .value, "unit": .value, "kind": .value]),
+        "chart": .value, "hasData": .flag,
+        "years": .list(["year": .value]),
+        "rows": .list(["org": .value, "orgHref": .value, "cells": .list(["text": .value, "value": .value, "href": .value, "qualifier": .value])]),
+    ])
+
+    package func values(root: String) -> [String: Any] {
+        let series = index.series[metric.key] ?? []
+        let years = index.years
+        let unit = metric.units.first ?? ""
+        return [
+            "metric": ["key": metric.key, "label": metric.label, "unit": unit, "kind": MetricsView.kind(metric.kind)],
+            "chart": series.isEmpty ? "" : MetricChart.svg(title: metric.label, unit: unit, years: years, series: series, tableID: "metric-table"),
+            "hasData": !series.isEmpty,
+            "years": years.map { ["year": String($0)] },
+            "rows": series.map { line -> [String: Any] in
+                let byYear = Dictionary(line.points.map { ($0.year, $0) }, uniquingKeysWith: { first, _ in first })
+                return [
+                    "org": line.org.name,
+                    "orgHref": root + SiteLayout.org(line.org.slug),
+                    "cells": years.map { year -> [String: String] in
+                        guard let point = byYear[year] else { return [:] }
+                        var cell = ["text": point.figure.text, "value": point.figure.valueText,
+                                    "href": root + point.report.sitePath + "#" + point.figure.anchor]
+                        if let qualifier = point.figure.qualifier { cell["qualifier"] = qualifier.rawValue }
+                        return cell
+                    },
+                ]
+            },
+        ]
+    }
+}
