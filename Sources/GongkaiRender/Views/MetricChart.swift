@@ -31,7 +31,7 @@ enum MetricChart {
             lastYear == firstYear ? left + plotWidth / 2 : left + plotWidth * Double(year - firstYear) / Double(lastYear - firstYear)
         }
         func y(_ value: Double) -> Double { top + plotHeight * (1 - value / topValue) }
-        func number(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value) }
+        func number(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : f(value) }
         var svg = "<svg class=\"metric-chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-labelledby=\"\(tableID)-title\" aria-describedby=\"\(tableID)\" xmlns=\"http://www.w3.org/2000/svg\">"
         svg += "<title id=\"\(tableID)-title\">\(HTMLEscaping.escape(title))（单位：\(HTMLEscaping.escape(unit))）</title>"
         for tick in ticks {
@@ -79,6 +79,11 @@ enum MetricChart {
         }
     }
 
-    private static func f(_ value: Double) -> String { String(format: "%.1f", value) }
+    /// One decimal, without Foundation's `String(format:)`, which took most of a chart's time on a 100-department
+    /// portal.
+    private static func f(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return (tenths < 0 ? "-" : "") + String(abs(tenths) / 10) + "." + String(abs(tenths) % 10)
+    }
     private static func q(_ value: Double) -> String { "\"" + f(value) + "\"" }
 }

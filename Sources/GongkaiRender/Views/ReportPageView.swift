@@ -28,7 +28,8 @@ package struct ReportPageView: PageViewType {
     ])
 
     package func values(root: String) -> [String: Any] {
-        present([
+        let previousFigures = Dictionary((previous?.figures ?? []).map { ($0.metric, $0) }, uniquingKeysWith: { first, _ in first })
+        return present([
             "printHref": SiteLayout.printFolder,
             "dataJSONHref": "data.json",
             "dataCSVHref": "data.csv",
@@ -71,10 +72,6 @@ package struct ReportPageView: PageViewType {
             "hasCommitments": !commitments.isEmpty,
             "commitmentSummary": commitments.isEmpty ? nil : Commitments.summary(commitments, year: report.year),
         ])
-    }
-
-    private var previousFigures: [String: Figure] {
-        Dictionary((previous?.figures ?? []).map { ($0.metric, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Levels 2 and 3 nested, as the paper's 一、 and （一）.
