@@ -8,6 +8,7 @@ extension Schema {
     package static func read(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> Schema? {
         var top = FieldReader(node, what: "schema.yaml" | "schema.yaml ")
         top.rejectUnknownKeys(topLevelKeys)
+        let acrossDepartments = top.optionalBool("plans_across_departments") ?? false
         diagnostics += top.diagnostics
         guard node.entries != nil else { return nil }
 
@@ -38,9 +39,6 @@ extension Schema {
             if let metric = readMetric(entry.key, entry.value, into: &diagnostics) { metrics[entry.key] = metric }
         }
         let deadline = readDeadline(node["deadline"], into: &diagnostics)
-        var flags = FieldReader(node, what: "schema.yaml" | "schema.yaml ")
-        let acrossDepartments = flags.optionalBool("plans_across_departments") ?? false
-        diagnostics += flags.diagnostics
         let severities = readSeverities(node["severity"], into: &diagnostics)
         guard let frontMatter = schemas["front_matter"], let org = schemas["org"], let portal = schemas["portal"] else { return nil }
         return Schema(frontMatter: frontMatter, org: org, portal: portal, parts: parts, metrics: metrics, deadline: deadline,

@@ -23,11 +23,10 @@ struct DocumentLinks {
 
     /// Called once the link's children are analysed.
     mutating func visit(_ node: inout MarkdownNode, key: String, in context: inout BodyContext) {
-        if !documents.contains(where: { $0.key == key }), !declaredDocumentKeys.contains(key), let listed = catalogue[key],
-           mentionCounts[key] == nil {
-            catalogueDocuments.append(listed)
-        }
-        guard documents.contains(where: { $0.key == key }) || (!declaredDocumentKeys.contains(key) && catalogue[key] != nil) else {
+        let own = documents.contains { $0.key == key }
+        // A key the report declares, even brokenly, is its own: the catalogue's is used only for keys it does not.
+        let listed = own || declaredDocumentKeys.contains(key) ? nil : catalogue[key]
+        guard own || listed != nil else {
             node.kind = .group
             // A declaration that is there but broken has its own diagnostic; the link just stays plain text.
             guard !declaredDocumentKeys.contains(key), !catalogue.keys.contains(key) else { return }
@@ -39,6 +38,7 @@ struct DocumentLinks {
                                               correction: Suggestion.correction(for: key, in: documents.map(\.key) + catalogue.documents.map(\.key))))
             return
         }
+        if let listed, mentionCounts[key] == nil { catalogueDocuments.append(listed) }
         let count = (mentionCounts[key] ?? 0) + 1
         mentionCounts[key] = count
         let anchor = SiteLayout.mentionAnchor(key, count)

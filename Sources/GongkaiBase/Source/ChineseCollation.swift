@@ -16,7 +16,11 @@ package enum ChineseCollation {
     /// ranks compare as ICU would, at the cost of ordering the few thousand characters titles use, not the titles.
     package static func sortKeys(for texts: some Sequence<String>) -> [String: [Int]] {
         let unique = Set(texts)
-        let characters = Set(unique.flatMap { $0 }).map(String.init).sorted { compare($0, $1) == .orderedAscending || ($0 < $1 && compare($0, $1) == .orderedSame) }
+        // ICU's order, code points breaking its ties: a strict order, so the ranks are the same on every build.
+        let characters = Set(unique.flatMap { $0 }).map(String.init).sorted {
+            let order = compare($0, $1)
+            return order == .orderedAscending || (order == .orderedSame && $0 < $1)
+        }
         let rank = Dictionary(uniqueKeysWithValues: characters.enumerated().map { (Character($0.element), $0.offset) })
         return Dictionary(uniqueKeysWithValues: unique.map { text in (text, text.map { rank[$0] ?? 0 }) })
     }
