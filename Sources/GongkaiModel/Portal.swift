@@ -19,8 +19,11 @@ public struct Portal: Sendable {
     public let policeRecord: String
     /// Raw HTML written in Markdown is dropped unless this is on.
     public let allowsRawHTML: Bool
+    /// The terms the open data (`/data/`) is published under, one line (`data_licence`), stated in its catalogue.
+    public let dataLicence: String?
 
-    package init(name: String, baseURL: String, language: String, description: String?, sponsor: String, contact: String?, siteCode: String, icpRecord: String, policeRecord: String, allowsRawHTML: Bool) {
+    package init(name: String, baseURL: String, language: String, description: String?, sponsor: String, contact: String?, siteCode: String,
+                 icpRecord: String, policeRecord: String, allowsRawHTML: Bool, dataLicence: String? = nil) {
         self.name = name
         self.baseURL = baseURL
         self.language = language
@@ -31,6 +34,7 @@ public struct Portal: Sendable {
         self.icpRecord = icpRecord
         self.policeRecord = policeRecord
         self.allowsRawHTML = allowsRawHTML
+        self.dataLicence = dataLicence
     }
 
     /// The digits of the police record ("鄂公网安备 42020002000001号" → "42020002000001"): the filing site's query key.

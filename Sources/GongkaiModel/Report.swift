@@ -188,11 +188,14 @@ public struct PlanItem: Sendable {
     public let id: String
     public let number: String
     public let title: String
+    /// What the item promises: the plain text of the paragraphs under its heading, one line each.
+    public package(set) var text: String
 
-    package init(id: String, number: String, title: String) {
+    package init(id: String, number: String, title: String, text: String = "") {
         self.id = id
         self.number = number
         self.title = title
+        self.text = text
     }
 }
 

@@ -7,6 +7,8 @@ public struct Schema: Sendable {
     package let frontMatter: JSONSchema
     package let org: JSONSchema
     package let portal: JSONSchema
+    /// The front matter's schema as written in schema.yaml, published as `/data/schema.json`.
+    package let frontMatterSource: YAMLNode?
     public let parts: [Part]
     /// The metric catalogue, keyed by metric key.
     public let metrics: [String: MetricDefinition]
@@ -19,9 +21,10 @@ public struct Schema: Sendable {
     /// The portal's levels of warnings and notes by id (`severity:`); `--severity` overrides them.
     public let severities: [String: DiagnosticPolicy.Level]
 
-    package init(frontMatter: JSONSchema, org: JSONSchema, portal: JSONSchema, parts: [Part], metrics: [String: MetricDefinition],
-                 deadline: (month: Int, day: Int)? = nil, plansAcrossDepartments: Bool = false,
+    package init(frontMatter: JSONSchema, org: JSONSchema, portal: JSONSchema, frontMatterSource: YAMLNode? = nil, parts: [Part],
+                 metrics: [String: MetricDefinition], deadline: (month: Int, day: Int)? = nil, plansAcrossDepartments: Bool = false,
                  severities: [String: DiagnosticPolicy.Level] = [:]) {
+        self.frontMatterSource = frontMatterSource
         self.severities = severities
         self.plansAcrossDepartments = plansAcrossDepartments
         self.frontMatter = frontMatter

@@ -32,7 +32,7 @@ public struct Site: Sendable {
             fingerprints[.reportSummary(report.sitePath)] = listing.summary
             fingerprints[.reportFigures(report.sitePath)] = listing.figures
             fingerprints[.reportDocuments(report.sitePath)] = listing.documents
-            fingerprints[.reportPlans(report.sitePath)] = Fingerprint.of(report.planItems.flatMap { [$0.id, $0.number, $0.title] }
+            fingerprints[.reportPlans(report.sitePath)] = Fingerprint.of(report.planItems.flatMap { [$0.id, $0.number, $0.title, $0.text] }
                 + report.planReferences.flatMap { [$0.org, String($0.year), $0.id, $0.anchor, $0.section] })
         }
         self.inputFingerprints = fingerprints

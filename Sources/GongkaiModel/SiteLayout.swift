@@ -46,10 +46,17 @@ public enum SiteLayout {
     public static func figureAnchor(_ metric: String) -> String { "fig-\(metric)" }
 
     /// A report's data files, beside its page.
-    public static func dataJSON(org: String, year: Int) -> String { report(org: org, year: year) + "data.json" }
-    public static func dataCSV(org: String, year: Int) -> String { report(org: org, year: year) + "data.csv" }
-    /// Every report's figures in one file.
-    public static let figuresCSV = "data/figures.csv"
+    public static func dataJSON(org: String, year: Int) -> String { report(org: org, year: year) + dataJSONFile }
+    public static func dataCSV(org: String, year: Int) -> String { report(org: org, year: year) + dataCSVFile }
+    public static let dataJSONFile = "data.json"
+    public static let dataCSVFile = "data.csv"
+    /// The portal's open data: every report's figures, commitments and documents, the data dictionary, the schema.
+    public static let dataFolder = "data/"
+    public static let figuresCSV = dataFolder + "figures.csv"
+    public static let commitmentsCSV = dataFolder + "commitments.csv"
+    public static let documentsCSV = dataFolder + "documents.csv"
+    public static let catalogJSON = dataFolder + "catalog.json"
+    public static let schemaJSON = dataFolder + "schema.json"
 
     /// The anchor of a report's `count`-th `plan:` link: a measure delivering an earlier commitment.
     public static func deliveryAnchor(_ count: Int) -> String { "delivers-\(count)" }

@@ -171,7 +171,10 @@ import Testing
         let first = try project.build()
         let stamps = try project.stamps()
         let report = project.content.directory.appendingPathComponent("orgs/b/2023.md")
-        try Data((try String(contentsOf: report, encoding: .utf8) + "补充一句。\n").utf8).write(to: report)
+        // A sentence in its introduction (the text under a plan item is what the commitments show).
+        let text = try String(contentsOf: report, encoding: .utf8)
+        let bodyStart = try #require(text.range(of: "\n---\n")).upperBound
+        try Data((text[..<bodyStart] + "补充一句。\n\n" + text[bodyStart...]).utf8).write(to: report)
         try project.settle()
         let second = try project.build()
         // Its page and its print page; nothing that lists it shows its text.

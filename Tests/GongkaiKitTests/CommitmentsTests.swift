@@ -37,8 +37,8 @@ import Testing
         let (outcome, output) = try TestContent(files: Self.files).build()
         #expect(outcome.succeeded, "\(outcome.located)")
         let page = try #require(output.text("commitments/index.html"))
-        #expect(page.contains(#"<li class="commitment-delivered"><a href="../a/2021/#p3">（三）安排p3</a> <strong class="commitment-state">已落实</strong>：<a href="../a/2023/#delivers-1">2023 年报告 · 一、工作</a> </li>"#), "\(page)")
-        #expect(page.contains(#"<li class="commitment-pending"><a href="../a/2023/#r1">（一）安排r1</a> <strong class="commitment-state">待报告</strong></li>"#))
+        #expect(page.contains(#"<li class="commitment-delivered"><a href="../a/2021/#p3">（三）安排p3</a> <strong class="commitment-state">已落实</strong>：<a href="../a/2023/#delivers-1">2023 年报告 · 一、工作</a> <p class="commitment-text">内容。</p></li>"#), "\(page)")
+        #expect(page.contains(#"<li class="commitment-pending"><a href="../a/2023/#r1">（一）安排r1</a> <strong class="commitment-state">待报告</strong><p class="commitment-text">内容。</p></li>"#))
         let report = try #require(output.text("a/2021/index.html"))
         #expect(report.contains("2021 年承诺 3 项：已落实 2 项，未见后续 1 项"))
         // The delivering link carries the anchor the commitment links to.

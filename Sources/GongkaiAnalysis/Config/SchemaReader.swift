@@ -41,7 +41,7 @@ extension Schema {
         let deadline = readDeadline(node["deadline"], into: &diagnostics)
         let severities = readSeverities(node["severity"], into: &diagnostics)
         guard let frontMatter = schemas["front_matter"], let org = schemas["org"], let portal = schemas["portal"] else { return nil }
-        return Schema(frontMatter: frontMatter, org: org, portal: portal, parts: parts, metrics: metrics, deadline: deadline,
+        return Schema(frontMatter: frontMatter, org: org, portal: portal, frontMatterSource: node["front_matter"], parts: parts, metrics: metrics, deadline: deadline,
                       plansAcrossDepartments: acrossDepartments, severities: severities)
     }
 

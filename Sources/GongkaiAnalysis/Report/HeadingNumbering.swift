@@ -12,6 +12,8 @@ struct HeadingNumbering {
     /// The file line and column each heading id was first used at.
     private var usedIDs: [String: (line: Int, byteColumn: Int)] = [:]
     private var insidePlanPart = false
+    /// Whether the paragraphs met now belong to the last plan item: from its heading to the next of level 3 or above.
+    private var collectsPlanText = false
 
     /// Called once the heading's children are analysed.
     mutating func visit(_ node: inout MarkdownNode, level: Int, in context: inout BodyContext) {
@@ -55,6 +57,7 @@ struct HeadingNumbering {
         let above = (2..<max(2, level)).filter { counters[$0] > 0 }.map { Self.numberLabel(level: $0, count: counters[$0]) }.joined()
         context.currentSection = above + number + title
 
+        if level <= 3 { collectsPlanText = false }
         if level == 2 {
             let normalized = Schema.Part.normalized(title)
             insidePlanPart = zip(context.schema.parts, context.acceptedPartTitles).contains { part, titles in
@@ -66,10 +69,31 @@ struct HeadingNumbering {
                                                     hint: "end the heading with {#plan-…}" | "在标题末尾加上 {#plan-…}"))
             }
             planItems.append(PlanItem(id: id, number: number, title: title))
+            collectsPlanText = true
         }
         node.kind = .numberedHeading(level: level, number: number, id: id)
     }
 
+    /// A paragraph, once its children are analysed: under a plan item, it is part of what the item promises.
+    mutating func visitParagraph(_ node: MarkdownNode) {
+        guard collectsPlanText else { return }
+        let line = Self.joiningChineseLines(node.plainText)
+        guard !line.isEmpty else { return }
+        planItems[planItems.count - 1].text += (planItems[planItems.count - 1].text.isEmpty ? "" : "\n") + line
+    }
+
+    /// A soft line break is a space in plain text, but none between two Chinese characters (开展讲座，/印发资料 is one
+    /// phrase), as the page renders it.
+    static func joiningChineseLines(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: " ")) else { return text }
+        let characters = Array(text)
+        var joined = ""
+        for (index, character) in characters.enumerated() {
+            if character == " ", index > 0, index + 1 < characters.count, !characters[index - 1].isASCII, !characters[index + 1].isASCII { continue }
+            joined.append(character)
+        }
+        return joined
+    }
 
     /// Removes a trailing `{#id}` from the heading's last text and returns the id.
     static func takeExplicitID(from children: inout [MarkdownNode]) -> String? {

@@ -49,6 +49,9 @@ package struct ReportAnalyzer {
         case .heading(let level):
             walkChildren(&node)
             headingPass.visit(&node, level: level, in: &context)
+        case .paragraph:
+            walkChildren(&node)
+            headingPass.visitParagraph(node)
         case .link(let url, _) where url.hasPrefix("metric:"):
             let text = node.plainText
             walkChildren(&node)

@@ -147,6 +147,7 @@ extension CacheWriter {
             writer.string(item.id)
             writer.string(item.number)
             writer.string(item.title)
+            writer.string(item.text)
         }
         array(report.planReferences) { writer, reference in
             writer.string(reference.org)
@@ -265,8 +266,8 @@ extension CacheReader {
                   return DocumentMention(key: key, anchor: anchor, section: section)
               }),
               let planItems = array({ reader -> PlanItem? in
-                  guard let id = reader.string(), let number = reader.string(), let title = reader.string() else { return nil }
-                  return PlanItem(id: id, number: number, title: title)
+                  guard let id = reader.string(), let number = reader.string(), let title = reader.string(), let text = reader.string() else { return nil }
+                  return PlanItem(id: id, number: number, title: title, text: text)
               }),
               let planReferences = array({ reader -> PlanReference? in
                   guard let org = reader.string(), let year = reader.integer(), let id = reader.string(),

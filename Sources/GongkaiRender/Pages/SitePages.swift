@@ -29,7 +29,7 @@ package struct SitePages: Sendable {
         var pages = [home()] + site.orgs.map(org) + site.reports.flatMap(reportPages) + [documents(), status(), commitmentsPage(), metricsPage()]
             + site.schema.metrics.keys.sorted().compactMap { site.schema.metrics[$0] }.map(metricPage) + [notFound()]
         let entries = pages.compactMap(\.sitemapEntry)
-        pages += [sitemap(entries), robots(), feed(), figuresData()] + templates.assets.map(asset)
+        pages += [sitemap(entries), robots(), feed()] + portalData() + templates.assets.map(asset)
         return pages
     }
 
@@ -149,10 +149,22 @@ package struct SitePages: Sendable {
         return html(.notFound, view, file: SiteLayout.notFound, inputs: [], listed: false) { _ in [:] }
     }
 
-    /// Every report's figures: reads their figures and summaries and the metric catalogue.
-    private func figuresData() -> Page {
-        Page(kind: .data, file: SiteLayout.figuresCSV, inputs: [.site(.portal), .site(.schema), .site(.reportList)] + every(SiteInput.reportSummary)
-                + every(SiteInput.reportFigures), sitemapEntry: nil) { [site] in .data(DataExport.figuresCSV(site)) }
+    /// The portal's open data in `/data/`: every report's figures (their figures, summaries and the metric catalogue),
+    /// commitments (their plan items and `plan:` links), the documents register, the data dictionary and the schema.
+    private func portalData() -> [Page] {
+        let base: [PageInput] = [.site(.portal), .site(.reportList)] + every(SiteInput.reportSummary)
+        func data(_ file: String, _ inputs: [PageInput], _ bytes: @escaping @Sendable () -> Data) -> Page {
+            Page(kind: .data, file: file, inputs: inputs, sitemapEntry: nil) { .data(bytes()) }
+        }
+        return [
+            data(SiteLayout.figuresCSV, base + [.site(.schema)] + every(SiteInput.reportFigures)) { [site] in DataExport.figuresCSV(site) },
+            data(SiteLayout.commitmentsCSV, base + every(SiteInput.reportPlans)) { [site, commitments] in
+                DataExport.commitmentsCSV(commitments, baseURL: site.portal.baseURL)
+            },
+            data(SiteLayout.documentsCSV, base + every(SiteInput.reportDocuments)) { [site] in DataExport.documentsCSV(site) },
+            data(SiteLayout.catalogJSON, [.site(.portal), .site(.schema)]) { [site] in DataCatalog.json(site) },
+            data(SiteLayout.schemaJSON, [.site(.portal), .site(.schema)]) { [site] in SchemaJSON.json(site) },
+        ]
     }
 
     private func sitemap(_ entries: [(path: String, lastModified: SimpleDate?)]) -> Page {

@@ -8,7 +8,7 @@ package struct CommitmentsView: PageViewType {
     package let commitments: Commitments
 
     static let item: [String: ViewShape] = [
-        "number": .value, "title": .value, "href": .value, "state": .value, "label": .value,
+        "number": .value, "title": .value, "text": .value, "href": .value, "state": .value, "label": .value,
         "deliveries": .list(["href": .value, "report": .value, "section": .value]), "hasDeliveries": .flag,
     ]
 
@@ -16,7 +16,7 @@ package struct CommitmentsView: PageViewType {
         "reports": .list([
             "org": .value, "orgHref": .value, "year": .value, "title": .value, "href": .value, "summary": .value, "items": .list(item),
         ]),
-        "hasCommitments": .flag,
+        "hasCommitments": .flag, "dataHref": .value,
     ])
 
     /// One commitment as both pages show it.
@@ -24,6 +24,7 @@ package struct CommitmentsView: PageViewType {
         [
             "number": item.item.number,
             "title": item.item.title,
+            "text": item.item.text,
             "href": root + item.report.sitePath + "#" + item.item.id,
             "state": item.state.rawValue,
             "label": item.state.label,
@@ -60,6 +61,7 @@ package struct CommitmentsView: PageViewType {
                 ]
             },
             "hasCommitments": !commitments.byReport.isEmpty,
+            "dataHref": root + SiteLayout.commitmentsCSV,
         ]
     }
 }

@@ -12,6 +12,7 @@ package struct DocumentsView: PageViewType {
             "effective": .value, "effectiveISO": .value, "fields": .fields(.document),
             "mentions": .list(["href": .value, "report": .value, "section": .value, "count": .value, "more": .flag]),
         ]),
+        "dataHref": .value,
     ])
 
     package func values(root: String) -> [String: Any] {
@@ -44,6 +45,7 @@ package struct DocumentsView: PageViewType {
                     },
                 ])
             },
+            "dataHref": root + SiteLayout.documentsCSV,
         ]
     }
 }

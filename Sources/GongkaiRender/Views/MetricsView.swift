@@ -12,6 +12,7 @@ package struct MetricsView: PageViewType {
             "key": .value, "label": .value, "unit": .value, "kind": .value, "href": .value, "reports": .value,
             "latest": .list(["org": .value, "year": .value, "text": .value]), "hasLatest": .flag,
         ]),
+        "data": .object(["figures": .value, "commitments": .value, "documents": .value, "catalog": .value, "schema": .value]),
     ])
 
     static func kind(_ kind: MetricDefinition.Kind) -> String {
@@ -33,7 +34,12 @@ package struct MetricsView: PageViewType {
                 "href": root + SiteLayout.metric(metric.key), "reports": String(index.reportCount(metric.key)),
                 "latest": latest, "hasLatest": !latest.isEmpty,
             ]
-        }]
+        },
+        // The portal's open data is listed here, beside the figures most of it holds.
+        "data": [
+            "figures": root + SiteLayout.figuresCSV, "commitments": root + SiteLayout.commitmentsCSV,
+            "documents": root + SiteLayout.documentsCSV, "catalog": root + SiteLayout.catalogJSON, "schema": root + SiteLayout.schemaJSON,
+        ]]
     }
 }
 

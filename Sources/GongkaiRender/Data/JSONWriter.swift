@@ -1,0 +1,62 @@
+/// JSON written directly, keys in a fixed order: Foundation's encoder took a seventh of a build for 500 reports.
+struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
+    private var first = [true]
+
+    /// A member's key (inside an object) or the separator (inside an array), before its value.
+    private mutating func next(_ key: String?) {
+        if !first[first.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        first[first.count - 1] = false
+        if let key {
+            string(key)
+            bytes.append(UInt8(ascii: ":"))
+        }
+    }
+
+    mutating func open(_ key: String? = nil, array: Bool = false) {
+        if first.count > 1 || key != nil { next(key) }
+        bytes.append(UInt8(ascii: array ? "[" : "{"))
+        first.append(true)
+    }
+
+    mutating func close(array: Bool = false) {
+        first.removeLast()
+        bytes.append(UInt8(ascii: array ? "]" : "}"))
+    }
+
+    mutating func text(_ key: String?, _ value: String?) {
+        next(key)
+        if let value { string(value) } else { bytes += "null".utf8 }
+    }
+
+    /// A number from its exact decimal digits, or `true`, `false`, `null`: written as given.
+    mutating func number(_ key: String?, _ digits: String) {
+        next(key)
+        bytes += digits.utf8
+    }
+
+    mutating func integer(_ key: String?, _ value: Int) { number(key, String(value)) }
+
+    mutating func bool(_ key: String?, _ value: Bool) { number(key, value ? "true" : "false") }
+
+    private mutating func string(_ value: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 0x0A: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x09: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case ..<0x20: bytes += Array("\\u00".utf8) + Array(String(byte, radix: 16).leftPadded.utf8)
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
+
+private extension String {
+    /// Two hex digits.
+    var leftPadded: String { count == 1 ? "0" + self : self }
+}
