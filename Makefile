@@ -1,8 +1,8 @@
 # Gongkai: `make run` builds the sample portal into public/, `make test` runs every test.
 SWIFT ?= swift
 BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev pkg-config=pkg-config
-TEST_PACKAGES := nginx=nginx-light python3=python3 chromium=chromium weasyprint=weasyprint pdfinfo=poppler-utils \
-	fonts-noto-cjk fonts-arphic-ukai
+TEST_PACKAGES := nginx=nginx-light python3=python3 chromium=chromium chromedriver=chromium-driver java=openjdk-17-jre-headless \
+	weasyprint=weasyprint pdfinfo=poppler-utils fonts-noto-cjk fonts-arphic-ukai
 
 BENCH_PACKAGES := hugo=hugo cmark-gfm=cmark-gfm time=time
 
@@ -13,6 +13,7 @@ deps:
 
 test-deps: deps
 	@scripts/ensure-packages.sh $(TEST_PACKAGES)
+	@Tests/e2e/ensure-browser-tools.sh
 
 build: deps
 	$(SWIFT) build --product gongkai

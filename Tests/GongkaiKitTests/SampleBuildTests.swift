@@ -93,7 +93,7 @@ import Testing
             }
             #expect(html.contains("主办单位：黄石市委全面依法治市委员会办公室"), "\(page)")
             #expect(html.contains("网站标识码：4202000000"), "\(page)")
-            #expect(html.contains(#"<a href="https://beian.miit.gov.cn/" rel="noopener">鄂ICP备00000000号</a>"#), "\(page)")
+            #expect(html.contains(#"<a class="footer-item" href="https://beian.miit.gov.cn/" rel="noopener">鄂ICP备00000000号</a>"#), "\(page)")
             #expect(html.contains("https://beian.mps.gov.cn/#/query/webSearch?code=42020002000000"), "\(page)")
         }
         let report = try #require(output.text("hs-gdb/2023/index.html"))

