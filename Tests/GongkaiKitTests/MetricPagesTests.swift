@@ -7,6 +7,7 @@ import Testing
 @testable import GongkaiKit
 @testable import GongkaiModel
 @testable import GongkaiOutput
+@testable import GongkaiRender
 
 /// `/metrics/` and `/metrics/{key}/`: a figure across departments and years, as a chart and as its table.
 @Suite struct MetricPagesTests {
@@ -52,5 +53,29 @@ import Testing
         #expect(row.hasPrefix(#"<tr><th scope="row"><a href="../metrics/lectures/">法治讲座</a></th><td>次</td><td>计数</td><td>5</td>"#), "\(row)")
         #expect(page.contains("测试局 2023：20 余次"))
         #expect(try #require(output.text("metrics/copies/index.html")).contains("尚无报告给出此项数据"))
+    }
+
+    /// A department's page draws its headline metrics (lectures is one in the test catalogue) over its own years, each
+    /// chart with its table; a metric that is not a headline, or that the department never gives, has none.
+    @Test func theDepartmentPageChartsItsHeadlineMetrics() throws {
+        let (_, output) = try TestContent(files: Self.files).build()
+        let page = try #require(output.text("a/index.html"))
+        let charts = page.matches(of: /<figure class="org-chart">(.*?)<\/figure>/.dotMatchesNewlines())
+        #expect(charts.count == 1)
+        let chart = String(try #require(charts.first).output.1)
+        #expect(chart.contains(#"aria-describedby="org-metric-lectures""#) && chart.contains(#"<table id="org-metric-lectures">"#))
+        #expect(chart.matches(of: /<g class="series"/).count == 1)
+        #expect(chart.matches(of: /data-value="([^"]+)"/).map { String($0.output.1) } == ["12", "15", "20"])
+        #expect(chart.contains(#"<tr><td>2023</td><td><a href="../a/2023/#fig-lectures"><data value="20">20 余次</data></a></td></tr>"#), "\(chart)")
+        #expect(chart.contains("2021年") && chart.contains("2023年"))
+    }
+
+    /// Axis steps are 1, 2 or 5 times a power of ten, so each tick is exact as printed.
+    @Test func theAxisHasRoundTicks() {
+        #expect(MetricChart.scale(6).ticks == [0, 2, 4, 6])
+        #expect(MetricChart.scale(58).ticks == [0, 20, 40, 60])
+        #expect(MetricChart.scale(460).ticks == [0, 100, 200, 300, 400, 500])
+        #expect(MetricChart.scale(98.5).ticks == [0, 20, 40, 60, 80, 100])
+        #expect(MetricChart.scale(3).ticks == [0, 1, 2, 3])
     }
 }

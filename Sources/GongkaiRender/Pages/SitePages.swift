@@ -61,8 +61,10 @@ package struct SitePages: Sendable {
         let reports = site.reports(of: org.slug)
         let view = PageView(portal: site.portal, sitePath: SiteLayout.org(org.slug), title: org.name, column: org.shortName,
                             published: reports.last?.published, source: org.name)
-        return html(.org, view, inputs: [.site(.org(org.slug)), .site(.reportList)] + reports.map { .site(.reportSummary($0.sitePath)) }) { [site] view in
-            OrgView(site: site, org: org).values(root: view.root)
+        // Its charts read its reports' figures and the metric catalogue.
+        return html(.org, view, inputs: [.site(.org(org.slug)), .site(.reportList), .site(.schema)] + reports.map { .site(.reportSummary($0.sitePath)) }
+                        + reports.map { .site(.reportFigures($0.sitePath)) }) { [site, metricIndex] view in
+            OrgView(site: site, org: org, index: metricIndex).values(root: view.root)
         }
     }
 

@@ -13,11 +13,12 @@ enum MetricChart {
     static let left = 48.0, right = 36.0, top = 16.0, bottom = 36.0
     static let colours = ["#0b57a4", "#b3261e", "#1a7f37", "#9a6700", "#6f42c1", "#0a7b83"]
 
-    /// The point's y for each value, and the axis ticks, from zero to a round maximum.
+    /// The point's y for each value, and the axis ticks, from zero to a round maximum in at most five steps of 1, 2 or
+    /// 5 times a power of ten, so every tick reads exactly with one decimal at most (no 1.25 shown as 1.3).
     static func scale(_ maximum: Double) -> (top: Double, ticks: [Double]) {
         guard maximum > 0 else { return (1, [0, 1]) }
         let magnitude = pow(10, floor(log10(maximum)))
-        let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude / 2 }.first { maximum / $0 <= 5 } ?? magnitude
+        let step = [0.1, 0.2, 0.5, 1, 2, 5, 10].map { $0 * magnitude }.first { maximum / $0 <= 5 } ?? magnitude * 10
         let top = ceil(maximum / step) * step
         return (top, stride(from: 0, through: top + step / 2, by: step).map { $0 })
     }
