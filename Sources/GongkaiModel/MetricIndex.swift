@@ -4,8 +4,8 @@ import GongkaiSyntax
 public struct MetricIndex: Sendable {
     public struct Series: Sendable {
         public let org: Org
-        /// By year, oldest first.
-        public let points: [(year: Int, figure: Figure, report: Report)]
+        /// By year, oldest first, each with the path of its report's page: all the pages need of the report.
+        public let points: [(year: Int, figure: Figure, sitePath: String)]
     }
 
     /// By metric key: each department that gives it, in the portal's order of departments.
@@ -14,9 +14,10 @@ public struct MetricIndex: Sendable {
     public let years: [Int]
 
     public init(site: Site) {
-        var byMetric: [String: [String: [(year: Int, figure: Figure, report: Report)]]] = [:]
+        var byMetric: [String: [String: [(year: Int, figure: Figure, sitePath: String)]]] = [:]
         for report in site.reports {
-            for figure in report.figures { byMetric[figure.metric, default: [:]][report.org, default: []].append((report.year, figure, report)) }
+            let sitePath = report.sitePath
+            for figure in report.figures { byMetric[figure.metric, default: [:]][report.org, default: []].append((report.year, figure, sitePath)) }
         }
         series = byMetric.mapValues { byOrg in
             site.orgs.compactMap { org in

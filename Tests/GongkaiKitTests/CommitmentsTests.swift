@@ -44,4 +44,13 @@ import Testing
         // The delivering link carries the anchor the commitment links to.
         #expect(try #require(output.text("a/2023/index.html")).contains(#"<a class="plan-ref" id="delivers-1" href="../../a/2021/#p3">落实</a>"#))
     }
+
+    /// The home page sums up the latest year's publication and every commitment, linking to the full pages.
+    @Test func theHomePageGivesThemAtAGlance() throws {
+        let (_, output) = try TestContent(files: Self.files).build()
+        let home = try #require(output.text("index.html"))
+        // 2023: a published; b, whose first report is 2022, missing.
+        #expect(home.contains(#"<li><a href="status/">2023 年度报告</a>：已公开 1 份（按期 1，逾期 0），未公开 1 份</li>"#), "\(home)")
+        #expect(home.contains(#"<li><a href="commitments/">工作安排</a> 5 项：已落实 2 项，未见后续报告 2 项，待报告 1 项</li>"#))
+    }
 }

@@ -51,9 +51,10 @@ package struct SitePages: Sendable {
 
     private func home() -> Page {
         let view = PageView(portal: site.portal, sitePath: SiteLayout.home, title: site.portal.name, column: "首页", published: nil, source: nil)
+        // At a glance: the reports' dates against the deadline (summaries, schema) and their commitments (plans).
         return html(.home, view, inputs: [.site(.schema), .site(.orgList), .site(.reportList)] + everyOrg + every(SiteInput.reportSummary)
-                        + every(SiteInput.reportFigures)) { [site] view in
-            HomeView(site: site).values(root: view.root)
+                        + every(SiteInput.reportFigures) + every(SiteInput.reportPlans)) { [site, commitments] view in
+            HomeView(site: site, commitments: commitments).values(root: view.root)
         }
     }
 

@@ -73,7 +73,7 @@ package struct MetricView: PageViewType {
                     "cells": years.map { year -> [String: String] in
                         guard let point = byYear[year] else { return [:] }
                         var cell = ["text": point.figure.text, "value": point.figure.valueText,
-                                    "href": root + point.report.sitePath + "#" + point.figure.anchor]
+                                    "href": root + point.sitePath + "#" + point.figure.anchor]
                         if let qualifier = point.figure.qualifier { cell["qualifier"] = qualifier.rawValue }
                         return cell
                     },

@@ -31,7 +31,7 @@ package struct OrgView: PageViewType {
                 "chart": MetricChart.svg(title: metric.label, unit: unit, years: Array(first.year...last.year), series: [line], tableID: tableID),
                 "points": line.points.map { point -> [String: String] in
                     ["year": String(point.year), "text": point.figure.text, "value": point.figure.valueText,
-                     "href": root + point.report.sitePath + "#" + point.figure.anchor]
+                     "href": root + point.sitePath + "#" + point.figure.anchor]
                 },
             ]
         }
