@@ -1,7 +1,7 @@
 # Gongkai: `make run` builds the sample portal into public/, `make test` runs every test.
 SWIFT ?= swift
 BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev pkg-config=pkg-config
-TEST_PACKAGES := nginx=nginx-light python3=python3 chromium=chromium chromedriver=chromium-driver java=openjdk-17-jre-headless \
+TEST_PACKAGES := nginx=nginx-light python3=python3 python3-venv chromium=chromium chromedriver=chromium-driver java=openjdk-17-jre-headless \
 	weasyprint=weasyprint pdfinfo=poppler-utils fonts-noto-cjk fonts-arphic-ukai
 
 BENCH_PACKAGES := hugo=hugo cmark-gfm=cmark-gfm time=time

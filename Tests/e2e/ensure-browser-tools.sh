@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the browser audit needs besides the Debian packages (chromium, chromium-driver, a Java runtime for
-# the validator): the Python tools of browser-requirements.txt, and axe-core 4.10 into .build/browser-tools/.
+# the validator, python3-venv): the Python tools of browser-requirements.txt into their own virtual environment
+# (.build/browser-tools/venv: nothing is installed into the system's Python, which Debian 12 refuses anyway, PEP 668),
+# and axe-core 4.10 into .build/browser-tools/.
 # axe-core comes from the axe-selenium-python 3.0 wheel, which ships it: that package wants Python 3.12 while Debian
 # 12 has 3.11 (pip would pick its 2.1.6, with axe-core 3.1, too old for the WCAG 2.1 rules), so the wheel is fetched
 # without installing it and only its axe.min.js is used; browser_audit.py drives it through selenium itself.
@@ -9,7 +11,12 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 tools="$repo/.build/browser-tools"
 
-if ! python3 - "$here/browser-requirements.txt" <<'PY'
+venv="$tools/venv"
+if [ ! -x "$venv/bin/python" ]; then
+  mkdir -p "$tools"
+  python3 -m venv "$venv"
+fi
+if ! "$venv/bin/python" - "$here/browser-requirements.txt" <<'PY'
 import sys
 from importlib.metadata import version, PackageNotFoundError
 for line in open(sys.argv[1]):
@@ -25,7 +32,7 @@ for line in open(sys.argv[1]):
 PY
 then
   echo "installing the browser audit's Python tools"
-  python3 -m pip install --quiet --disable-pip-version-check -r "$here/browser-requirements.txt"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$here/browser-requirements.txt"
 fi
 
 if [ ! -f "$tools/axe.min.js" ]; then

