@@ -27,7 +27,7 @@ import Testing
         #expect(outcome.succeeded, "\(outcome.diagnostics)")
         #expect(outcome.diagnostics.isEmpty, "\(outcome.located)")
         let page = try #require(output.text("a/2023/index.html"))
-        #expect(page.contains("中华人民共和国人民防空法》</a>（1996年10月29日）</li>"), "\(page)")
+        #expect(page.contains("中华人民共和国人民防空法</a>》（1996年10月29日）</li>"), "\(page)")
         let register = try #require(output.text("documents/index.html"))
         // One entry per document, with every report that names it.
         #expect(register.components(separatedBy: "法治黄石建设规划（2021—2025年）").count == 2, "\(register)")

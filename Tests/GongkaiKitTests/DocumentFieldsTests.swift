@@ -21,7 +21,9 @@ import Testing
         #expect(register.contains("<span>黄政规〔2023〕5号</span>"))
         #expect(register.contains(#"<span><time datetime="2023-08-01">2023年8月1日</time>起施行</span>"#))
         let page = try #require(output.text("t/2023/index.html"))
-        #expect(page.contains("》</a>（黄政规〔2023〕5号，2023年7月12日，2023年8月1日起施行）</li>"))
+        #expect(page.contains("</a>》（黄政规〔2023〕5号，2023年7月12日，2023年8月1日起施行）</li>"))
+        // In the body too, the title marks stand outside the link (no underline under their blank halves).
+        #expect(page.contains(#"依照《<a class="doc-ref" id="ref-rules-1" href="../../documents/#doc-rules">办法</a>》。"#), "\(page)")
     }
 
     /// The cache keeps every field of a declaration.

@@ -75,7 +75,7 @@ import Testing
         let (outcome, output) = try Self.build(Self.report, extra: "")
         #expect(outcome.succeeded, "\(outcome.diagnostics)")
         let page = try #require(output.text("t/2023/index.html"))
-        #expect(page.contains("中华人民共和国人民防空法》</a>（1996年）</li>"), "\(page)")
+        #expect(page.contains("中华人民共和国人民防空法</a>》（1996年）</li>"), "\(page)")
         let register = try #require(output.text("documents/index.html"))
         #expect(register.contains(#"<time datetime="2021-12">2021年12月</time>"#), "\(register)")
         let plan = try #require(register.range(of: "法治黄石建设规划")), law = try #require(register.range(of: "中华人民共和国人民防空法"))

@@ -277,6 +277,11 @@ package struct HTMLRenderer {
             renderChildren(of: node)
             emit("</data>")
         case .reference(let kind, let target, let anchor):
+            // A title's 《 and 》 stand outside its link: the underline would run under their blank halves.
+            var node = node
+            let marks = Self.takeTitleMarks(from: &node)
+            if marks { emit("《") }
+            defer { if marks { emit("》") } }
             emit("<a class=\"\(kind.rawValue)\"")
             if let anchor {
                 emit(" id=\"")
@@ -289,6 +294,20 @@ package struct HTMLRenderer {
             renderChildren(of: node)
             emit("</a>")
         }
+    }
+
+    /// Whether the link's text is 《…》 in plain text at both ends; if so, the marks are taken off its children.
+    private static func takeTitleMarks(from node: inout MarkdownNode) -> Bool {
+        guard let first = node.children.first, case .text(let opening) = first.kind, opening.hasPrefix("《"),
+              let last = node.children.last, case .text(let closing) = last.kind, closing.hasSuffix("》"),
+              node.children.count > 1 || opening.count > 2 else { return false }
+        if node.children.count == 1 {
+            node.children[0].kind = .text(String(opening.dropFirst().dropLast()))
+        } else {
+            node.children[0].kind = .text(String(opening.dropFirst()))
+            node.children[node.children.count - 1].kind = .text(String(closing.dropLast()))
+        }
+        return true
     }
 
     /// A level-4 item and its paragraph. The web page shows the heading, then the paragraph; the print page runs the
