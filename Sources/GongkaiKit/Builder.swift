@@ -143,8 +143,8 @@ public struct Builder: Sendable {
     /// Renders the pages at `files` of the prepared site into the output. The pages of a report whose body the build
     /// cache left on disk are rendered as soon as that body is loaded, and the body let go: a portal of thousands of
     /// reports never holds all its bodies at once. The diagnostics of what could not be rendered; empty on success.
-    private func render(_ files: Set<String>, of prepared: Prepared, to output: some OutputSink) throws -> [Diagnostic] {
-        let registry = SitePages(site: prepared.site, templates: prepared.templates, reportsWithPDF: options.reportsWithPDF)
+    /// `registry` is the one the files were listed from: making it works out every commitment and metric series.
+    private func render(_ files: Set<String>, of prepared: Prepared, registry: SitePages, to output: some OutputSink) throws -> [Diagnostic] {
         let deferred = prepared.loaded.deferredBodies
         var direct: [Page] = [], loading = Set<String>()
         for page in registry.all() where files.contains(page.file) {
@@ -178,8 +178,9 @@ public struct Builder: Sendable {
         case .failure(let failed): return failed.outcome
         case .success(let ready): prepared = ready
         }
-        let files = SiteRenderer(site: prepared.site, templates: prepared.templates, reportsWithPDF: options.reportsWithPDF).pages().map(\.file)
-        let problems = try render(Set(files), of: prepared, to: output)
+        let registry = SitePages(site: prepared.site, templates: prepared.templates, reportsWithPDF: options.reportsWithPDF)
+        let files = registry.all().map(\.file)
+        let problems = try render(Set(files), of: prepared, registry: registry, to: output)
         guard problems.isEmpty else { return FailedBuild(diagnostics: (prepared.diagnostics + problems).sortedForDisplay()).outcome }
         return Outcome(diagnostics: prepared.diagnostics, site: prepared.site, filesWritten: files.count, filesRendered: files.count)
     }
@@ -196,7 +197,8 @@ public struct Builder: Sendable {
         case .success(let ready): prepared = ready
         }
         let renderer = SiteRenderer(site: prepared.site, templates: prepared.templates, reportsWithPDF: options.reportsWithPDF)
-        let pages = renderer.pages()
+        let registry = SitePages(site: prepared.site, templates: prepared.templates, reportsWithPDF: options.reportsWithPDF)
+        let pages = registry.all()
         let fingerprints = pages.map(renderer.fingerprint)
         let current = options.cache.flatMap { cache in cache.manifest(for: directory).map { ($0, AtomicDirectoryOutput.files(in: directory)) } }
         let kept = Set(zip(pages, fingerprints).compactMap { page, fingerprint -> String? in
@@ -211,7 +213,7 @@ public struct Builder: Sendable {
         do {
             let linked = Set(kept.filter(output.keep))
             let stale = Set(pages.map(\.file)).subtracting(linked)
-            let problems = try render(stale, of: prepared, to: output)
+            let problems = try render(stale, of: prepared, registry: registry, to: output)
             guard problems.isEmpty else {
                 output.discard()
                 return FailedBuild(diagnostics: (prepared.diagnostics + problems).sortedForDisplay()).outcome
