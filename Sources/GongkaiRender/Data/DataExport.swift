@@ -14,7 +14,7 @@ package enum DataExport {
     static func figureRow(_ figure: Figure, report: Report, schema: Schema, baseURL: String) -> [String] {
         let metric = schema.metrics[figure.metric]
         return [figure.metric, metric?.label ?? "", figure.unit, metric?.kind.rawValue ?? "", figure.valueText,
-                figure.qualifier?.rawValue ?? "", figure.text, figure.section, baseURL + report.sitePath + "#" + figure.anchor]
+                figure.qualifier?.rawValue ?? "", figure.text, figure.section, url(report, figure.anchor, baseURL: baseURL)]
     }
 
     package static func reportCSV(_ report: Report, schema: Schema, baseURL: String) -> Data {
@@ -43,7 +43,7 @@ package enum DataExport {
             for item in items {
                 csv.row([report.org, String(report.year), item.item.id, item.item.number, item.item.title, item.item.text,
                          item.state.rawValue, deliveries(item, baseURL: baseURL).joined(separator: " "),
-                         baseURL + report.sitePath + "#" + item.item.id])
+                         url(report, item.item.id, baseURL: baseURL)])
             }
         }
         return Data(csv.bytes)
@@ -61,8 +61,11 @@ package enum DataExport {
         return Data(csv.bytes)
     }
 
+    /// The absolute address of a place on a report's page.
+    private static func url(_ report: Report, _ anchor: String, baseURL: String) -> String { baseURL + report.sitePath + "#" + anchor }
+
     private static func deliveries(_ item: Commitments.Item, baseURL: String) -> [String] {
-        item.deliveries.map { baseURL + $0.report.sitePath + "#" + $0.reference.anchor }
+        item.deliveries.map { url($0.report, $0.reference.anchor, baseURL: baseURL) }
     }
 
     package static func reportJSON(_ report: Report, schema: Schema, baseURL: String, commitments: [Commitments.Item]) -> Data {
@@ -85,7 +88,7 @@ package enum DataExport {
             json.text("qualifier", figure.qualifier?.rawValue)
             json.text("text", figure.text)
             json.text("section", figure.section)
-            json.text("url", baseURL + report.sitePath + "#" + figure.anchor)
+            json.text("url", url(report, figure.anchor, baseURL: baseURL))
             json.close()
         }
         json.close(array: true)
@@ -113,7 +116,7 @@ package enum DataExport {
             json.open("delivered_by", array: true)
             for url in deliveries(item, baseURL: baseURL) { json.text(nil, url) }
             json.close(array: true)
-            json.text("url", baseURL + report.sitePath + "#" + item.item.id)
+            json.text("url", url(report, item.item.id, baseURL: baseURL))
             json.close()
         }
         json.close(array: true)
