@@ -14,15 +14,29 @@ public struct MetricIndex: Sendable {
     public let years: [Int]
 
     public init(site: Site) {
-        var byMetric: [String: [String: [(year: Int, figure: Figure, sitePath: String)]]] = [:]
+        // One flat list per metric, sorted once by department (in the portal's order) and year: a dictionary of
+        // departments inside each metric's entry was copied on every figure added to it.
+        let orgOrder = Dictionary(site.orgs.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        var byMetric: [String: [(org: Int, year: Int, figure: Figure, sitePath: String)]] = [:]
         for report in site.reports {
+            guard let org = orgOrder[report.org] else { continue }
             let sitePath = report.sitePath
-            for figure in report.figures { byMetric[figure.metric, default: [:]][report.org, default: []].append((report.year, figure, sitePath)) }
+            for figure in report.figures { byMetric[figure.metric, default: []].append((org, report.year, figure, sitePath)) }
         }
-        series = byMetric.mapValues { byOrg in
-            site.orgs.compactMap { org in
-                byOrg[org.slug].map { Series(org: org, points: $0.sorted { $0.year < $1.year }) }
+        series = byMetric.mapValues { entries in
+            // Sorted as plain numbers (department, year, position: a report's repeated figures keep their order), so no
+            // figure is copied by a comparison.
+            let sorted = entries.indices.map { (entries[$0].org, entries[$0].year, $0) }.sorted { $0 < $1 }
+            var lines: [Series] = []
+            var start = 0
+            while start < sorted.count {
+                let org = sorted[start].0
+                var end = start
+                while end < sorted.count, sorted[end].0 == org { end += 1 }
+                lines.append(Series(org: site.orgs[org], points: sorted[start..<end].map { (entries[$0.2].year, entries[$0.2].figure, entries[$0.2].sitePath) }))
+                start = end
             }
+            return lines
         }
         years = Array(Set(site.reports.map(\.year))).sorted()
     }

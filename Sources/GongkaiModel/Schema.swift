@@ -68,11 +68,30 @@ public struct Schema: Sendable {
         /// (`2024 年工作思路` is `2024年工作思路`); `{year}` and `{next_year}` stand for the report's years.
         package func acceptedTitles(year: Int) -> Set<String> {
             Set(titles.map { accepted in
-                // Most titles have no placeholder: Foundation's replacing only for those that do.
                 guard accepted.utf8.contains(UInt8(ascii: "{")) else { return Self.normalized(accepted) }
-                return Self.normalized(accepted.replacingOccurrences(of: "{year}", with: String(year))
-                    .replacingOccurrences(of: "{next_year}", with: String(year + 1)))
+                return Self.normalized(Self.substituting(accepted, year: year))
             })
+        }
+
+        /// `{year}` and `{next_year}` replaced, any other brace kept (not Foundation's `replacingOccurrences`, a
+        /// tenth of the structure check's time).
+        static func substituting(_ title: String, year: Int) -> String {
+            var result = "", rest = Substring(title)
+            while let open = rest.firstIndex(of: "{") {
+                result += rest[..<open]
+                let tail = rest[open...]
+                if tail.hasPrefix("{year}") {
+                    result += String(year)
+                    rest = tail.dropFirst("{year}".count)
+                } else if tail.hasPrefix("{next_year}") {
+                    result += String(year + 1)
+                    rest = tail.dropFirst("{next_year}".count)
+                } else {
+                    result += "{"
+                    rest = tail.dropFirst()
+                }
+            }
+            return result + rest
         }
 
         /// Whether a heading with this id and normalised title covers the part; `accepted` is `acceptedTitles(year:)`.

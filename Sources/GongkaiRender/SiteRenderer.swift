@@ -30,9 +30,11 @@ public struct SiteRenderer: Sendable {
         try render(pages(), to: output)
     }
 
-    /// Renders the pages given, each on any core, and writes them; the first failure is thrown once all are done.
+    /// Renders the pages given, each on any core, and writes them; the first failure (in the pages' order) is thrown
+    /// once all are done. They are taken last first: the registry lists the portal-wide pages and data files last, the
+    /// largest of all (every figure of every report), and one of them taken at the end kept a core busy alone.
     package func render(_ pages: [Page], to output: some OutputSink) throws -> Int {
-        let failures = ParallelMap.map(pages, parallel: parallel) { page -> Error? in
+        let failures = ParallelMap.map(pages.reversed(), parallel: parallel) { page -> Error? in
             do {
                 switch try page.content() {
                 case .text(let text): try output.write(text, to: page.file)
@@ -43,7 +45,7 @@ public struct SiteRenderer: Sendable {
                 return error
             }
         }
-        if let failure = failures.compactMap({ $0 }).first { throw failure }
+        if let failure = failures.compactMap({ $0 }).last { throw failure }
         return pages.count
     }
 

@@ -44,5 +44,8 @@ struct BuildCommand: ParsableCommand {
         case files: print("wrote \(files) files to \(output)/ in \(milliseconds) ms")
         case let rendered: print("wrote \(files) files to \(output)/ (\(rendered) rendered, \(files - rendered) unchanged) in \(milliseconds) ms")
         }
+        // Done: the process ends here rather than free the model of every report piece by piece on the way out
+        // (a tenth of a second on 500 reports).
+        Foundation.exit(0)
     }
 }

@@ -36,3 +36,29 @@ import Testing
         #expect(!(try #require(output.text("demo-sfj/2021/index.html"))).contains("较 "))
     }
 }
+
+extension FigureChangeTests {
+    /// The digits arithmetic gives what Foundation's `Decimal` gives, on random values of every shape the figure parser
+    /// writes (whole, decimals, trailing zeros, zero).
+    @Test func differencesMatchDecimalArithmetic() throws {
+        var generator = SystemRandomNumberGenerator()
+        func value() -> String {
+            let whole = String(Int.random(in: 0...99_999, using: &generator))
+            guard Bool.random(using: &generator) else { return whole }
+            let places = Int.random(in: 1...3, using: &generator)
+            return whole + "." + String((0..<places).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })
+        }
+        let posix = Locale(identifier: "en_US_POSIX")
+        for _ in 0..<2_000 {
+            let (now, then) = (value(), value())
+            let later = try #require(FigureChange.Fixed(now)), earlier = try #require(FigureChange.Fixed(then))
+            let difference = try #require(later.minus(earlier))
+            let nowDecimal = try #require(Decimal(string: now, locale: posix)), thenDecimal = try #require(Decimal(string: then, locale: posix))
+            let expected = nowDecimal - thenDecimal
+            let magnitude = expected < 0 ? -expected : expected
+            #expect(difference.magnitudeText == "\(magnitude)", "\(now) - \(then)")
+            #expect((difference.units > 0) == (expected > 0) && (difference.units == 0) == (expected == 0), "\(now) - \(then)")
+        }
+        #expect(FigureChange.Fixed("1.2.3") == nil && FigureChange.Fixed("") == nil && FigureChange.Fixed("12a") == nil)
+    }
+}

@@ -76,3 +76,13 @@ import Testing
         #expect(report.planItems.map(\.number) == ["（一）", "（二）"])
     }
 }
+
+extension HeadingNumberingTests {
+    /// A plan item's text: a soft break between Chinese characters is no space, one beside a Latin word or digit is.
+    @Test func planTextJoinsChineseLinesOnly() {
+        #expect(HeadingNumbering.joiningChineseLines("开展讲座， 印发资料") == "开展讲座，印发资料")
+        #expect(HeadingNumbering.joiningChineseLines("开展 APP 培训 3 次") == "开展 APP 培训 3 次")
+        #expect(HeadingNumbering.joiningChineseLines(" 开 展 ") == " 开展 ")
+        #expect(HeadingNumbering.joiningChineseLines("no break") == "no break")
+    }
+}

@@ -68,3 +68,11 @@ import Testing
         #expect(found.map(\.message.zh) == ["报告缺少「上一年度推进法治政府建设的主要举措和成效」部分"])
     }
 }
+
+extension StructureCheckTests {
+    @Test func titlePlaceholdersStandForTheReportsYears() {
+        #expect(Schema.Part.substituting("{year}年工作，{next_year}年思路", year: 2023) == "2023年工作，2024年思路")
+        #expect(Schema.Part.substituting("{其他}{year", year: 2023) == "{其他}{year")
+        #expect(Schema.Part.substituting("无占位", year: 2023) == "无占位")
+    }
+}

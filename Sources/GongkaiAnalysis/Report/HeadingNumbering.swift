@@ -83,16 +83,19 @@ struct HeadingNumbering {
     }
 
     /// A soft line break is a space in plain text, but none between two Chinese characters (开展讲座，/印发资料 is one
-    /// phrase), as the page renders it.
+    /// phrase), as the page renders it. Found on bytes: a space between two bytes of multi-byte characters.
     static func joiningChineseLines(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: " ")) else { return text }
-        let characters = Array(text)
-        var joined = ""
-        for (index, character) in characters.enumerated() {
-            if character == " ", index > 0, index + 1 < characters.count, !characters[index - 1].isASCII, !characters[index + 1].isASCII { continue }
-            joined.append(character)
+        var text = text
+        return text.withUTF8 { utf8 in
+            var joined: [UInt8] = []
+            joined.reserveCapacity(utf8.count)
+            for index in utf8.indices {
+                if utf8[index] == UInt8(ascii: " "), index > 0, index + 1 < utf8.count, utf8[index - 1] >= 0x80, utf8[index + 1] >= 0x80 { continue }
+                joined.append(utf8[index])
+            }
+            return String(decoding: joined, as: UTF8.self)
         }
-        return joined
     }
 
     /// Removes a trailing `{#id}` from the heading's last text and returns the id.

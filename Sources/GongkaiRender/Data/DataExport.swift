@@ -11,16 +11,27 @@ import GongkaiSyntax
 package enum DataExport {
     static let figureColumns = DataCatalog.figure.map(\.name)
 
-    static func figureRow(_ figure: Figure, report: Report, schema: Schema, baseURL: String) -> [String] {
+    /// A figure's fields, as `figureColumns` names them.
+    static func writeFigure(_ figure: Figure, report: Report, schema: Schema, baseURL: String, into csv: inout CSVWriter) {
         let metric = schema.metrics[figure.metric]
-        return [figure.metric, metric?.label ?? "", figure.unit, metric?.kind.rawValue ?? "", figure.valueText,
-                figure.qualifier?.rawValue ?? "", figure.text, figure.section, url(report, figure.anchor, baseURL: baseURL)]
+        csv.field(figure.metric)
+        csv.field(metric?.label ?? "")
+        csv.field(figure.unit)
+        csv.field(metric?.kind.rawValue ?? "")
+        csv.field(figure.valueText)
+        csv.field(figure.qualifier?.rawValue ?? "")
+        csv.field(figure.text)
+        csv.field(figure.section)
+        csv.field(url(report, figure.anchor, baseURL: baseURL))
     }
 
     package static func reportCSV(_ report: Report, schema: Schema, baseURL: String) -> Data {
         var csv = CSVWriter()
         csv.row(figureColumns)
-        for figure in report.figures { csv.row(figureRow(figure, report: report, schema: schema, baseURL: baseURL)) }
+        for figure in report.figures {
+            writeFigure(figure, report: report, schema: schema, baseURL: baseURL, into: &csv)
+            csv.endRow()
+        }
         return Data(csv.bytes)
     }
 
@@ -28,8 +39,12 @@ package enum DataExport {
         var csv = CSVWriter()
         csv.row(["org", "year"] + figureColumns)
         for report in site.reports {
+            let year = String(report.year)
             for figure in report.figures {
-                csv.row([report.org, String(report.year)] + figureRow(figure, report: report, schema: site.schema, baseURL: site.portal.baseURL))
+                csv.field(report.org)
+                csv.field(year)
+                writeFigure(figure, report: report, schema: site.schema, baseURL: site.portal.baseURL, into: &csv)
+                csv.endRow()
             }
         }
         return Data(csv.bytes)

@@ -15,6 +15,8 @@ package struct SitePages: Sendable {
     package let commitments: Commitments
     /// Every metric's figures across departments and years, for the metric pages.
     package let metricIndex: MetricIndex
+    /// What the metric pages read: the catalogue and every report's figures. Made once, shared by every metric page.
+    private let figureInputs: [PageInput]
 
     package init(site: Site, templates: TemplateSet, reportsWithPDF: ReportSelection) {
         self.site = site
@@ -22,6 +24,8 @@ package struct SitePages: Sendable {
         metricIndex = MetricIndex(site: site)
         self.templates = templates
         self.reportsWithPDF = reportsWithPDF
+        figureInputs = [.site(.schema), .site(.orgList), .site(.reportList)] + site.orgs.map { .site(.org($0.slug)) }
+            + site.reports.map { .site(.reportSummary($0.sitePath)) } + site.reports.map { .site(.reportFigures($0.sitePath)) }
     }
 
     /// Every file: the HTML pages, then the sitemap of those, robots.txt, the feed and the assets.
@@ -126,10 +130,6 @@ package struct SitePages: Sendable {
         }
     }
 
-    /// What the metric pages read: the catalogue and every report's figures.
-    private var figureInputs: [PageInput] {
-        [.site(.schema), .site(.orgList), .site(.reportList)] + everyOrg + every(SiteInput.reportSummary) + every(SiteInput.reportFigures)
-    }
 
     private func metricsPage() -> Page {
         let view = PageView(portal: site.portal, sitePath: SiteLayout.metrics, title: "指标", column: "指标", published: nil, source: nil)
