@@ -79,3 +79,26 @@ import Testing
         #expect(MetricChart.scale(3).ticks == [0, 1, 2, 3])
     }
 }
+
+extension MetricPagesTests {
+    /// Past six departments the catalogue gives the latest year's range, not a figure per department; the metric's own
+    /// page still has every department.
+    /// Seven departments giving lectures in 2023, one of them in 2022 too.
+    static var manyDepartments: [String: String] {
+        var files: [String: String] = [:]
+        for (index, figure) in ["8 次", "60 余次", "12 次", "9 次", "30 次", "11 次", "10 次"].enumerated() {
+            files["orgs/d\(index)/2023.md"] = report("d\(index)", 2023, figure)
+        }
+        files["orgs/d0/2022.md"] = report("d0", 2022, "900 次")
+        return files
+    }
+
+    @Test func theCatalogueSumsUpAMetricOfManyDepartments() throws {
+        let (outcome, output) = try TestContent(files: Self.manyDepartments).build()
+        #expect(outcome.succeeded, "\(outcome.located)")
+        let row = try #require(output.text("metrics/index.html")).components(separatedBy: "\n").first { $0.contains("lectures/") } ?? ""
+        #expect(row.hasSuffix(#"<td>8</td><td><span class="metric-latest">2023 年 7 个部门：8 次 至 60 余次</span></td></tr>"#), "\(row)")
+        let page = try #require(output.text("metrics/lectures/index.html"))
+        #expect(page.matches(of: /<g class="series"/).count == 7)
+    }
+}
