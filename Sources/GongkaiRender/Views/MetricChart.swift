@@ -25,7 +25,10 @@ enum MetricChart {
 
     static func svg(title: String, unit: String, years: [Int], series: [MetricIndex.Series], tableID: String) -> String {
         guard let firstYear = years.first, let lastYear = years.last else { return "" }
-        let maximum = series.flatMap(\.points).map(\.figure.value).max() ?? 0
+        var maximum = 0.0
+        for line in series {
+            for point in line.points { maximum = max(maximum, point.figure.value) }
+        }
         let (topValue, ticks) = scale(maximum)
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         func x(_ year: Int) -> Double {

@@ -85,12 +85,16 @@ package struct MetricView: PageViewType {
             "hasData": !series.isEmpty,
             "years": years.map { ["year": String($0)] },
             "rows": series.map { line -> [String: Any] in
-                let byYear = Dictionary(line.points.map { ($0.year, $0) }, uniquingKeysWith: { first, _ in first })
+                // Both in year order: each year's cell is the first point of that year, found walking along the points
+                // (no dictionary of points per row: a metric of 100 departments has 100 rows).
+                var next = 0
                 return [
                     "org": line.org.name,
                     "orgHref": root + SiteLayout.org(line.org.slug),
                     "cells": years.map { year -> [String: String] in
-                        guard let point = byYear[year] else { return [:] }
+                        while next < line.points.count, line.points[next].year < year { next += 1 }
+                        guard next < line.points.count, line.points[next].year == year else { return [:] }
+                        let point = line.points[next]
                         var cell = ["text": point.figure.text, "value": point.figure.valueText,
                                     "href": root + point.sitePath + "#" + point.figure.anchor]
                         if let qualifier = point.figure.qualifier { cell["qualifier"] = qualifier.rawValue }
