@@ -3,7 +3,7 @@
 # (its own config in a temporary folder), crawls it from /, audits one page of each kind in headless Chromium
 # (browser_audit.py: axe-core, focus, reflow, text size) and every page with the Nu HTML Checker; then the same
 # audit and checker on the cross-report pages of a generated portal of 100 departments × 5 years (served by the
-# same nginx on a second port), where a metric has 100 series and the commitments page thousands of items; and
+# same nginx on a second port), where a metric has up to 77 departments' series and the commitments page 1,500 items; and
 # stops nginx again, whatever happens.
 set -euo pipefail
 gongkai=${1:?usage: nginx-crawl.sh PATH-TO-GONGKAI}

@@ -24,8 +24,8 @@ package struct SitePages: Sendable {
         metricIndex = MetricIndex(site: site)
         self.templates = templates
         self.reportsWithPDF = reportsWithPDF
-        figureInputs = [.site(.schema), .site(.orgList), .site(.reportList)] + site.orgs.map { .site(.org($0.slug)) }
-            + site.reports.map { .site(.reportSummary($0.sitePath)) } + site.reports.map { .site(.reportFigures($0.sitePath)) }
+        figureInputs = [.site(.schema), .site(.orgList), .site(.reportList)] + Self.everyOrg(in: site)
+            + Self.every(SiteInput.reportSummary, in: site) + Self.every(SiteInput.reportFigures, in: site)
     }
 
     /// Every file: the HTML pages, then the sitemap of those, robots.txt, the feed and the assets.
@@ -39,8 +39,10 @@ package struct SitePages: Sendable {
 
     /// What listing pages read of reports: only what their views give of each (`ReportSummary` and the like), so a
     /// report's text alone changes none of them.
-    private func every(_ input: (String) -> SiteInput) -> [PageInput] { site.reports.map { .site(input($0.sitePath)) } }
-    private var everyOrg: [PageInput] { site.orgs.map { .site(.org($0.slug)) } }
+    private func every(_ input: (String) -> SiteInput) -> [PageInput] { Self.every(input, in: site) }
+    private var everyOrg: [PageInput] { Self.everyOrg(in: site) }
+    private static func every(_ input: (String) -> SiteInput, in site: Site) -> [PageInput] { site.reports.map { .site(input($0.sitePath)) } }
+    private static func everyOrg(in site: Site) -> [PageInput] { site.orgs.map { .site(.org($0.slug)) } }
 
     /// An HTML page through its kind's template: the common view of every page plus the kind's own values.
     private func html(_ kind: PageKind, _ view: PageView, file: String? = nil, inputs: [PageInput], listed: Bool = true,
@@ -129,7 +131,6 @@ package struct SitePages: Sendable {
             CommitmentsView(site: site, commitments: commitments).values(root: view.root)
         }
     }
-
 
     private func metricsPage() -> Page {
         let view = PageView(portal: site.portal, sitePath: SiteLayout.metrics, title: "指标", column: "指标", published: nil, source: nil)

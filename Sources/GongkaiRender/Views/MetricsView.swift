@@ -32,7 +32,8 @@ package struct MetricsView: PageViewType {
     package func values(root: String) -> [String: Any] {
         ["metrics": site.schema.metrics.values.sorted { $0.key < $1.key }.map { metric -> [String: Any] in
             let lines = index.series[metric.key] ?? []
-            let latest = lines.count > Self.listedDepartments ? [] : lines.compactMap { series -> [String: String]? in
+            let many = lines.count > Self.listedDepartments
+            let latest = many ? [] : lines.compactMap { series -> [String: String]? in
                 guard let last = series.points.last else { return nil }
                 return ["org": series.org.shortName, "year": String(last.year), "text": last.figure.text]
             }
@@ -40,7 +41,7 @@ package struct MetricsView: PageViewType {
                 "key": metric.key, "label": metric.label, "unit": metric.units.first ?? "", "kind": Self.kind(metric.kind),
                 "href": root + SiteLayout.metric(metric.key), "reports": String(index.reportCount(metric.key)),
                 "latest": latest, "hasLatest": !latest.isEmpty,
-                "summary": lines.count > Self.listedDepartments ? Self.latestRange(lines) : nil,
+                "summary": many ? Self.latestRange(lines) : nil,
             ])
         },
         // The portal's open data is listed here, beside the figures most of it holds.
