@@ -21,9 +21,11 @@ public struct Portal: Sendable {
     public let allowsRawHTML: Bool
     /// The terms the open data (`/data/`) is published under, one line (`data_licence`), stated in its catalogue.
     public let dataLicence: String?
+    /// Site search: the search page, the box in every page's header and the index (`search: false` turns it off).
+    public let hasSearch: Bool
 
     package init(name: String, baseURL: String, language: String, description: String?, sponsor: String, contact: String?, siteCode: String,
-                 icpRecord: String, policeRecord: String, allowsRawHTML: Bool, dataLicence: String? = nil) {
+                 icpRecord: String, policeRecord: String, allowsRawHTML: Bool, dataLicence: String? = nil, hasSearch: Bool = true) {
         self.name = name
         self.baseURL = baseURL
         self.language = language
@@ -35,6 +37,7 @@ public struct Portal: Sendable {
         self.policeRecord = policeRecord
         self.allowsRawHTML = allowsRawHTML
         self.dataLicence = dataLicence
+        self.hasSearch = hasSearch
     }
 
     /// The digits of the police record ("鄂公网安备 42020002000001号" → "42020002000001"): the filing site's query key.

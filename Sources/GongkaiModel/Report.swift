@@ -20,6 +20,7 @@ public struct Report: Sendable {
         let frontMatter: FieldList
         let sourcePath: String
         let headings: [HeadingEntry]
+        let leadText: String
         let figures: [Figure]
         let mentions: [DocumentMention]
         let planItems: [PlanItem]
@@ -29,7 +30,7 @@ public struct Report: Sendable {
         let sitePath: String
 
         init(org: String, year: Int, title: String, status: Status, indexNumber: String?, documentNumber: String?, written: SimpleDate?,
-             published: SimpleDate, documents: [DeclaredDocument], frontMatter: FieldList, sourcePath: String, headings: [HeadingEntry], figures: [Figure],
+             published: SimpleDate, documents: [DeclaredDocument], frontMatter: FieldList, sourcePath: String, headings: [HeadingEntry], leadText: String, figures: [Figure],
              mentions: [DocumentMention], planItems: [PlanItem], planReferences: [PlanReference], pageReferences: [PageReference],
              listingFingerprints: (summary: UInt64, figures: UInt64, documents: UInt64)) {
             self.org = org
@@ -44,6 +45,7 @@ public struct Report: Sendable {
             self.frontMatter = frontMatter
             self.sourcePath = sourcePath
             self.headings = headings
+            self.leadText = leadText
             self.figures = figures
             self.mentions = mentions
             self.planItems = planItems
@@ -78,6 +80,8 @@ public struct Report: Sendable {
     /// checked, or while the build cache keeps it.
     package var body: BodyHTML
     public var headings: [HeadingEntry] { fields.headings }
+    /// The plain text before the first heading (the report's opening paragraphs), as the page shows it.
+    public var leadText: String { fields.leadText }
     public var figures: [Figure] { fields.figures }
     public var mentions: [DocumentMention] { fields.mentions }
     public var planItems: [PlanItem] { fields.planItems }
@@ -85,7 +89,7 @@ public struct Report: Sendable {
     public var planReferences: [PlanReference] { fields.planReferences }
     package var pageReferences: [PageReference] { fields.pageReferences }
 
-    package init(org: String, year: Int, title: String, status: Status, indexNumber: String?, documentNumber: String?, written: SimpleDate?, published: SimpleDate, documents: [DeclaredDocument], frontMatter: FieldList = .empty, sourcePath: String, body: BodyHTML, headings: [HeadingEntry], figures: [Figure], mentions: [DocumentMention], planItems: [PlanItem], planReferences: [PlanReference],
+    package init(org: String, year: Int, title: String, status: Status, indexNumber: String?, documentNumber: String?, written: SimpleDate?, published: SimpleDate, documents: [DeclaredDocument], frontMatter: FieldList = .empty, sourcePath: String, body: BodyHTML, headings: [HeadingEntry], leadText: String = "", figures: [Figure], mentions: [DocumentMention], planItems: [PlanItem], planReferences: [PlanReference],
                  pageReferences: [PageReference] = [], listingFingerprints known: (summary: UInt64, figures: UInt64, documents: UInt64)? = nil) {
         self.body = body
         // Given by the build cache, which kept them with the rest.
@@ -94,7 +98,7 @@ public struct Report: Sendable {
                                                         frontMatter: frontMatter, figures: figures, documents: documents, mentions: mentions,
                                                         parts: headings.filter { $0.level == 2 })
         fields = Fields(org: org, year: year, title: title, status: status, indexNumber: indexNumber, documentNumber: documentNumber,
-                        written: written, published: published, documents: documents, frontMatter: frontMatter, sourcePath: sourcePath, headings: headings,
+                        written: written, published: published, documents: documents, frontMatter: frontMatter, sourcePath: sourcePath, headings: headings, leadText: leadText,
                         figures: figures, mentions: mentions, planItems: planItems, planReferences: planReferences,
                         pageReferences: pageReferences, listingFingerprints: listing)
     }
@@ -159,12 +163,16 @@ public struct HeadingEntry: Sendable {
     public let number: String
     public let title: String
     public let id: String
+    /// The plain text between this heading and the next, as the page shows it (what site search finds): empty for a
+    /// heading with only headings under it.
+    public package(set) var text: String
 
-    package init(level: Int, number: String, title: String, id: String) {
+    package init(level: Int, number: String, title: String, id: String, text: String = "") {
         self.level = level
         self.number = number
         self.title = title
         self.id = id
+        self.text = text
     }
 }
 

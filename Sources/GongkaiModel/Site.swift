@@ -35,6 +35,8 @@ public struct Site: Sendable {
             fingerprints[.reportPlans(report.sitePath)] = Fingerprint.of(report.planItems.flatMap { [$0.id, $0.number, $0.title, $0.text] }
                 + report.planReferences.flatMap { [$0.org, String($0.year), $0.id, $0.anchor, $0.section] })
         }
+        fingerprints[.searchSources] = Fingerprint.combining(reports.map { fingerprints[.report($0.sitePath)] ?? 0 }
+            + orgs.map { fingerprints[.org($0.slug)] ?? 0 })
         self.inputFingerprints = fingerprints
     }
 

@@ -22,6 +22,9 @@ public enum SiteInput: Hashable, Sendable {
     case reportDocuments(String)
     /// A report's commitments and its `plan:` links, as the commitments page and earlier reports' pages show them.
     case reportPlans(String)
+    /// What site search indexes: every report's bytes (its text, headings and documents) and every department's
+    /// org.yaml, in one fingerprint — each of the index's thousands of files reads them all.
+    case searchSources
     /// Which departments there are, in order.
     case orgList
     /// Which reports there are, in order.

@@ -11,6 +11,7 @@ public enum SiteLayout {
     public static let status = "status/"
     public static let commitments = "commitments/"
     public static let metrics = "metrics/"
+    public static let search = "search/"
     public static func metric(_ key: String) -> String { "metrics/\(key)/" }
     public static let notFound = "404.html"
     public static let sitemap = "sitemap.xml"

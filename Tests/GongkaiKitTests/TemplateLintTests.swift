@@ -89,8 +89,8 @@ import Testing
         for kind in PageKind.allCases {
             let declared = Set(Self.paths(kind.shape)), shown = Set(Self.paths(given[kind]).map(Self.declaredFields))
             #expect(shown.subtracting(declared).sorted() == [], "\(kind) gives names its type does not declare")
-            // Pages without a date of their own (home, register, 404) never give the PubDate meta tag's value.
-            let undated: Set<String> = [.home, .documents, .status, .commitments, .metrics, .metric, .notFound].contains(kind) ? ["meta.pubDate:value"] : []
+            // Pages without a date of their own (home, register, search, 404) never give the PubDate meta tag's value.
+            let undated: Set<String> = [.home, .documents, .status, .commitments, .metrics, .metric, .search, .notFound].contains(kind) ? ["meta.pubDate:value"] : []
             #expect(declared.subtracting(shown).subtracting(undated).sorted() == [], "\(kind) declares names no view gave")
         }
     }

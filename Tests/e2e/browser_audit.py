@@ -17,6 +17,7 @@ exits 1 on any failure.
 import base64
 import io
 import sys
+import time
 
 from PIL import Image, ImageChops
 from selenium import webdriver
@@ -107,6 +108,14 @@ def audit_focus(driver, path):
     check(invisible == [], f"{path}: focus not visible on {len(invisible)} of {len(seen)}: {invisible[:5]}")
 
 
+def settle(driver):
+    """Waits for what a page draws after loading (the search page's results) to be drawn."""
+    for _ in range(200):
+        if driver.execute_script("return !document.querySelector('[data-state=searching]')"):
+            return
+        time.sleep(0.05)
+
+
 def overflow(driver):
     return driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;")
 
@@ -114,6 +123,7 @@ def overflow(driver):
 def audit_reflow(driver, path, width):
     viewport(driver, width)
     driver.get(base + path)
+    settle(driver)
     extra = overflow(driver)
     culprits = [] if extra <= 0 else driver.execute_script(
         "const w = document.documentElement.clientWidth; return [...document.querySelectorAll('body *')]"
@@ -195,9 +205,11 @@ try:
         print(f"audit /{path}", flush=True)
         viewport(normal, 1280)
         normal.get(base + path)
+        settle(normal)
         audit_axe(normal, path)
         audit_page(normal, path)
         normal.get(base + path)
+        settle(normal)
         audit_focus(normal, path)
         audit_reflow(normal, path, 320)
     html_paths = [p for p in paths if not p.endswith("print/")]

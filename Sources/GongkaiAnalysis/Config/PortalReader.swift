@@ -24,6 +24,7 @@ extension Portal {
         guard let name, let baseURL, let sponsor, let siteCode, let icp, let police else { return nil }
         return Portal(name: name, baseURL: baseURL.hasSuffix("/") ? baseURL : baseURL + "/", language: language,
                       description: description, sponsor: sponsor, contact: contact, siteCode: siteCode,
-                      icpRecord: icp, policeRecord: police, allowsRawHTML: rawHTML, dataLicence: fields.string("data_licence"))
+                      icpRecord: icp, policeRecord: police, allowsRawHTML: rawHTML, dataLicence: fields.string("data_licence"),
+                      hasSearch: fields.bool("search") ?? true)
     }
 }

@@ -16,7 +16,9 @@ package struct ReportAnalyzer {
     private var markdownPass = MarkdownChecks()
 
     package var diagnostics: [Diagnostic] { context.diagnostics }
-    package var headings: [HeadingEntry] { headingPass.headings }
+    package private(set) var headings: [HeadingEntry] = []
+    /// The text before the first heading (`Report.leadText`).
+    package private(set) var leadText = ""
     package var planItems: [PlanItem] { headingPass.planItems }
     package var figures: [Figure] { figurePass.figures }
     package var mentions: [DocumentMention] { documentPass.mentions }
@@ -36,6 +38,13 @@ package struct ReportAnalyzer {
     /// Works on the tree in place: with a second reference to it, every array in it would be copied.
     package mutating func analyze(_ body: inout MarkdownNode) {
         walk(&body)
+        let texts = SectionText.collect(body)
+        headings = headingPass.headings.map { heading in
+            var heading = heading
+            heading.text = texts.byHeading[heading.id] ?? ""
+            return heading
+        }
+        leadText = texts.lead
         StructureCheck.check(headingPass.headings, in: &context)
         UnlinkedMarkup.finish(in: &context)
         documentPass.finish(in: &context)

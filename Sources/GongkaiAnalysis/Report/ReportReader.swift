@@ -74,7 +74,7 @@ package struct ReportReader {
                       documentNumber: documentNumber, written: written, published: published,
                       // Its own declarations, then the catalogue's documents it names, in the order it first names them.
                       documents: documents + analyzer.catalogueDocuments,
-                      frontMatter: frontMatter, sourcePath: file.path, body: .empty, headings: analyzer.headings, figures: analyzer.figures,
+                      frontMatter: frontMatter, sourcePath: file.path, body: .empty, headings: analyzer.headings, leadText: analyzer.leadText, figures: analyzer.figures,
                       mentions: analyzer.mentions, planItems: analyzer.planItems, planReferences: analyzer.planReferences,
                       pageReferences: analyzer.pageReferences), tree)
     }

@@ -19,6 +19,7 @@ package enum DefaultSchemas {
           icp_record: {type: string}
           police_record: {type: string}
           raw_html: {type: boolean}
+          search: {type: boolean}
           data_licence: {type: string}
         """
 

@@ -48,7 +48,7 @@ package enum SchemaContract {
         Field("name", .string, required: true), Field("base_url", .string, required: true), Field("sponsor", .string, required: true),
         Field("site_code", .string, required: true), Field("icp_record", .string, required: true),
         Field("police_record", .string, required: true), Field("language", .string), Field("description", .string),
-        Field("contact", .string), Field("raw_html", .boolean), Field("data_licence", .string),
+        Field("contact", .string), Field("raw_html", .boolean), Field("search", .boolean), Field("data_licence", .string),
     ]
 
     /// Reports each field of `fields` the schema does not give as Gongkai reads it.

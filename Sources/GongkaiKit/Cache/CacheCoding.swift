@@ -127,7 +127,9 @@ extension CacheWriter {
             writer.string(heading.number)
             writer.string(heading.title)
             writer.string(heading.id)
+            writer.string(heading.text)
         }
+        string(report.leadText)
         array(report.figures) { writer, figure in
             writer.string(figure.metric)
             writer.string(figure.text)
@@ -249,9 +251,10 @@ extension CacheReader {
               let sourcePath = string(),
               let headings = array({ reader -> HeadingEntry? in
                   guard let level = reader.integer(), let number = reader.string(), let title = reader.string(),
-                        let id = reader.string() else { return nil }
-                  return HeadingEntry(level: level, number: number, title: title, id: id)
+                        let id = reader.string(), let text = reader.string() else { return nil }
+                  return HeadingEntry(level: level, number: number, title: title, id: id, text: text)
               }),
+              let leadText = string(),
               let figures = array({ reader -> Figure? in
                   guard let metric = reader.string(), let text = reader.string(), let value = reader.unsigned(),
                         let valueText = reader.string(),
@@ -283,7 +286,7 @@ extension CacheReader {
         else { return nil }
         return Report(org: org, year: year, title: title, status: status, indexNumber: indexNumber, documentNumber: documentNumber,
                       written: written, published: published, documents: documents, frontMatter: frontMatter, sourcePath: sourcePath, body: .empty,
-                      headings: headings, figures: figures, mentions: mentions, planItems: planItems, planReferences: planReferences,
+                      headings: headings, leadText: leadText, figures: figures, mentions: mentions, planItems: planItems, planReferences: planReferences,
                       pageReferences: pageReferences, listingFingerprints: (summary, figuresListed, documentsListed))
     }
 

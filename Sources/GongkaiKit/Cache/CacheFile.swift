@@ -8,7 +8,7 @@ import GongkaiBase
 /// stopped half way leaves the old entry or the new one, never a mix.
 package enum CacheFile {
     /// "GKCACHE" and the format's number: raised whenever the layout of an entry changes.
-    private static let magic: [UInt8] = Array("GKCACHE".utf8) + [1]
+    private static let magic: [UInt8] = Array("GKCACHE".utf8) + [2]
     private static let headerSize = magic.count + 4
 
     /// Writes the sections to `path` atomically; false when the cache cannot be written (a build never fails for it).

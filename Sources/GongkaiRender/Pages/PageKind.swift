@@ -5,7 +5,7 @@ import GongkaiSyntax
 
 /// The kinds of file the site has. Each page of a kind is declared by `SitePages` with its route and what it reads.
 public enum PageKind: String, CaseIterable, Sendable {
-    case home, org, report, print, documents, status, commitments, metrics, metric, notFound, sitemap, robots, feed, data, asset
+    case home, org, report, print, documents, status, commitments, metrics, metric, search, notFound, sitemap, robots, feed, data, asset
 
     /// What a page of this kind gives its template: the common page view and the kind's own view type.
     var shape: ViewShape? {
@@ -19,6 +19,7 @@ public enum PageKind: String, CaseIterable, Sendable {
         case .commitments: return PageView.shape.merging(CommitmentsView.shape)
         case .metrics: return PageView.shape.merging(MetricsView.shape)
         case .metric: return PageView.shape.merging(MetricView.shape)
+        case .search: return PageView.shape.merging(SearchView.shape)
         case .notFound: return PageView.shape
         case .sitemap, .robots, .feed, .data, .asset: return nil
         }
@@ -36,6 +37,7 @@ public enum PageKind: String, CaseIterable, Sendable {
         case .commitments: return "commitments"
         case .metrics: return "metrics"
         case .metric: return "metric"
+        case .search: return "search"
         case .notFound: return "404"
         case .sitemap, .robots, .feed, .data, .asset: return nil
         }

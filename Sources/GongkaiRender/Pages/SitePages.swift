@@ -17,6 +17,8 @@ package struct SitePages: Sendable {
     package let metricIndex: MetricIndex
     /// What the metric pages read: the catalogue and every report's figures. Made once, shared by every metric page.
     private let figureInputs: [PageInput]
+    /// Site search's entries and shards, made once when the portal has search.
+    private let search: (index: SearchIndex, shards: [Data])?
 
     package init(site: Site, templates: TemplateSet, reportsWithPDF: ReportSelection) {
         self.site = site
@@ -26,14 +28,20 @@ package struct SitePages: Sendable {
         self.reportsWithPDF = reportsWithPDF
         figureInputs = [.site(.schema), .site(.orgList), .site(.reportList)] + Self.everyOrg(in: site)
             + Self.every(SiteInput.reportSummary, in: site) + Self.every(SiteInput.reportFigures, in: site)
+        if site.portal.hasSearch {
+            let index = SearchIndex(site: site)
+            search = (index, index.shards())
+        } else {
+            search = nil
+        }
     }
 
     /// Every file: the HTML pages, then the sitemap of those, robots.txt, the feed and the assets.
     package func all() -> [Page] {
         var pages = [home()] + site.orgs.map(org) + site.reports.flatMap(reportPages) + [documents(), status(), commitmentsPage(), metricsPage()]
-            + site.schema.metrics.keys.sorted().compactMap { site.schema.metrics[$0] }.map(metricPage) + [notFound()]
+            + site.schema.metrics.keys.sorted().compactMap { site.schema.metrics[$0] }.map(metricPage) + searchPage() + [notFound()]
         let entries = pages.compactMap(\.sitemapEntry)
-        pages += [sitemap(entries), robots(), feed()] + portalData() + templates.assets.map(asset)
+        pages += [sitemap(entries), robots(), feed()] + portalData() + searchIndex() + templates.assets.map(asset)
         return pages
     }
 
@@ -144,6 +152,32 @@ package struct SitePages: Sendable {
         return html(.metric, view, inputs: figureInputs) { [site, metricIndex] view in
             MetricView(site: site, index: metricIndex, metric: metric).values(root: view.root)
         }
+    }
+
+    /// The search page: its filters read the departments and years. Not in the sitemap: it has no content of its own,
+    /// and is reached by the header's form, not by a link.
+    private func searchPage() -> [Page] {
+        guard search != nil else { return [] }
+        let view = PageView(portal: site.portal, sitePath: SiteLayout.search, title: "站内搜索", column: "站内搜索", published: nil, source: nil)
+        return [html(.search, view, inputs: [.site(.orgList), .site(.reportList)] + everyOrg, listed: false) { [site] view in
+            SearchView(site: site).values(root: view.root)
+        }]
+    }
+
+    /// The index's files (`SearchIndex`): they read every report's text and documents, the departments and the
+    /// metric catalogue.
+    private func searchIndex() -> [Page] {
+        guard let search else { return [] }
+        let inputs: [PageInput] = [.site(.portal), .site(.schema), .site(.orgList), .site(.reportList), .site(.searchSources)]
+        let index = search.index
+        let manifest = Page(kind: .data, file: SearchIndex.manifest, inputs: inputs, sitemapEntry: nil) { .data(index.manifestJSON()) }
+        let shards = search.shards.enumerated().map { number, bytes in
+            Page(kind: .data, file: index.shardFile(number), inputs: inputs, sitemapEntry: nil) { .data(bytes) }
+        }
+        let chunks = index.chunkStarts.indices.map { number in
+            Page(kind: .data, file: index.chunkFile(number), inputs: inputs, sitemapEntry: nil) { .data(index.chunkJSON(number)) }
+        }
+        return [manifest] + shards + chunks
     }
 
     /// Served for any missing address, so its links lead from the base URL's path, not from its own folder.

@@ -34,6 +34,7 @@ package struct PageView {
             "siteName": .value, "siteDomain": .value, "siteCode": .value, "columnName": .value, "articleTitle": .value,
             "pubDate": .value, "contentSource": .value, "description": .value,
         ]),
+        "search": .object(["href": .value]),
         "portal": .object([
             "name": .value, "sponsor": .value, "contact": .value, "siteCode": .value, "icpRecord": .value,
             "policeRecord": .value, "policeRecordURL": .value, "icpURL": .value,
@@ -48,7 +49,7 @@ package struct PageView {
             ["title": "承诺落实", "href": root + SiteLayout.commitments, "current": column == "承诺落实"],
             ["title": "公开情况", "href": root + SiteLayout.status, "current": column == "公开情况"],
         ]
-        return [
+        var values: [String: Any] = [
             "root": root,
             "lang": portal.language,
             "title": title,
@@ -76,6 +77,9 @@ package struct PageView {
                 "icpURL": "https://beian.miit.gov.cn/",
             ]),
         ]
+        // The header's search box leads to the search page; a portal without search has neither.
+        if portal.hasSearch { values["search"] = ["href": root + SiteLayout.search] }
+        return values
     }
 
     package static func host(of url: String) -> String {
