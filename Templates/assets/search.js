@@ -190,13 +190,10 @@
         var last = before[before.length - 1], first = after[0];
         if (kind(last.codePointAt(0)) === IDEOGRAPH && kind(first.codePointAt(0)) === IDEOGRAPH) joins.push(last + first);
       }
-      var wanted = new Set(required.concat(joins)), byShard = new Map();
-      wanted.forEach(function (token) {
-        var shard = shardOf(token, manifest.shards);
-        if (!byShard.has(shard)) byShard.set(shard, []);
-      });
+      var wanted = new Set(required.concat(joins)), shards = new Set();
+      wanted.forEach(function (token) { shards.add(shardOf(token, manifest.shards)); });
       var postings = new Map();
-      return Promise.all(Array.from(byShard.keys()).map(function (shard) {
+      return Promise.all(Array.from(shards).map(function (shard) {
         return fetchOnce(self.root + "search/s/" + shard + ".txt", false).then(function (text) { readShard(text, wanted, postings); });
       })).then(function () { self.rank(manifest, required, joins, postings); });
     });
@@ -245,9 +242,9 @@
       var batch = self.candidates.slice(self.position, self.position + Math.min(Math.max(count - results.length, 8), 32));
       self.position += batch.length;
       return Promise.all(batch.map(function (candidate) {
-        return fetchOnce(self.root + "search/t/" + chunkOf(self.manifest, candidate.entry) + ".json", true).then(function (chunk) {
-          var item = chunk[candidate.entry - self.manifest.chunks[chunkOf(self.manifest, candidate.entry)]];
-          return self.check(candidate, item);
+        var number = chunkOf(self.manifest, candidate.entry);
+        return fetchOnce(self.root + "search/t/" + number + ".json", true).then(function (chunk) {
+          return self.check(candidate, chunk[candidate.entry - self.manifest.chunks[number]]);
         });
       })).then(function (checked) {
         checked.forEach(function (result) { if (result) results.push(result); });

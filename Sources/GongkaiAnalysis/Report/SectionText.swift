@@ -32,7 +32,7 @@ enum SectionText {
     /// them), containers one child a line.
     private static func blockText(_ node: MarkdownNode) -> String {
         switch node.kind {
-        case .paragraph, .heading, .numberedHeading, .tableCell:
+        case .paragraph, .numberedHeading, .tableCell:
             var text = ""
             appendInline(node, to: &text)
             return HeadingNumbering.joiningChineseLines(text)

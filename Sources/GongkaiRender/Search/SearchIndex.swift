@@ -124,7 +124,8 @@ package struct SearchIndex: Sendable {
         var lines = [[(String, [UInt32])]](repeating: [], count: shardCount)
         for (token, postings) in byToken {
             let text = token.text
-            lines[SearchTokenizer.shard(of: text, shards: shardCount)].append((text, postings.sorted()))
+            // Already ascending: batches are gathered in order, and each lists its entries in order.
+            lines[SearchTokenizer.shard(of: text, shards: shardCount)].append((text, postings))
         }
         return ParallelMap.map(lines, parallel: parallel) { tokens in
             var bytes: [UInt8] = []
