@@ -53,14 +53,16 @@ pdf-preview: pdf
 	@ls pdf-preview
 
 # Build speed and memory side by side with Hugo and the cmark-gfm floor, on a small and a large generated corpus;
-# rebuilds over the build cache; and a scale corpus five times the large one.
+# rebuilds over the build cache; a scale corpus five times the large one; site search beside Pagefind.
 bench: deps
-	@scripts/ensure-packages.sh $(BENCH_PACKAGES)
+	@scripts/ensure-packages.sh $(BENCH_PACKAGES) chromium=chromium chromedriver=chromium-driver python3-venv fonts-noto-cjk
+	@Tests/e2e/ensure-browser-tools.sh
+	@.build/browser-tools/venv/bin/pip install --quiet --disable-pip-version-check pagefind-bin-extended==1.5.2
 	$(SWIFT) build -c release --product gongkai
 	python3 Benchmarks/generate_corpus.py 10 3 30 bench-corpus/small
 	python3 Benchmarks/generate_corpus.py 100 5 40 bench-corpus/large
 	python3 Benchmarks/generate_corpus.py 500 5 40 bench-corpus/scale
-	python3 Benchmarks/run_bench.py "$$($(SWIFT) build -c release --show-bin-path)/gongkai" bench-corpus bench-results/latest.json
+	.build/browser-tools/venv/bin/python Benchmarks/run_bench.py "$$($(SWIFT) build -c release --show-bin-path)/gongkai" bench-corpus bench-results/latest.json
 
 clean:
 	rm -rf .build .gongkai-cache public pdf-preview bench-corpus bench-results

@@ -5,12 +5,14 @@ usage: run_bench.py GONGKAI CORPORA_FOLDER RESULTS_JSON [--rounds N]
 For each corpus (small, large) it runs one warm-up of each command, then N rounds of: a clean gongkai build (no
 output folder, no build cache), hugo, cmark-gfm over all report bodies (the floor), gongkai check, and three
 rebuilds over the previous build's output and cache: with nothing changed, after one report's text changed, and
-after the report page template changed, then a check that reads the cache. Each run is measured with /usr/bin/time: wall time, CPU time (user + sys)
+after the report page template changed, then a check that reads the cache; and a clean build of the same portal
+with `search: false`, for what the search index adds. Each run is measured with /usr/bin/time: wall time, CPU time (user + sys)
 and peak RSS. Medians go into a table and into RESULTS_JSON; each ratio is gongkai's figure over the other's
 (floor_ratio: gongkai wall over the floor's wall; the rebuilds' ratios are over the clean build). On the large
 corpus it also starts `gongkai serve`, edits one report and times the edit until the reload event arrives. With a
 scale corpus (5 times the large one) it times the clean gongkai build there, and Hugo once, against the large
-corpus's figures.
+corpus's figures. Last, site search against Pagefind on the large corpus (search_bench.py): Pagefind's indexing
+pass over Gongkai's output, and the bytes and time of two-word queries in headless Chromium for both.
 """
 import json
 import os
@@ -21,6 +23,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+import search_bench
 
 
 def measure(command, cwd, before=None):
@@ -128,11 +132,17 @@ def bench(gongkai, corpus, rounds):
     edits = Edits(site)
     output, cache = os.path.join(out, "gongkai"), os.path.join(out, "cache")
     rebuild = [gongkai, "build", "--output", output, "--cache", cache]
+    # The same portal with search off: what the index adds to a clean build.
+    no_search = os.path.join(out, "no-search")
+    shutil.copytree(site, no_search)
+    with open(os.path.join(no_search, "Content", "portal.yaml"), "a", encoding="utf-8") as portal:
+        portal.write("\nsearch: false\n")
     # The clean build and Hugo start from an empty output folder: otherwise Gongkai's time would include deleting
     # the previous site, which it replaces whole, while Hugo writes over its files. The rebuilds that follow start
     # from the clean build's output and cache, as a portal team's next build does.
     commands = {
         "gongkai": clean_build(gongkai, site, output, cache),
+        "no_search": clean_build(gongkai, no_search, output + "-no-search", cache + "-no-search"),
         "nothing_changed": (rebuild, site, None),
         "one_report": (rebuild, site, edits.report_text),
         "template": (rebuild, site, edits.template_text),
@@ -167,6 +177,8 @@ def bench(gongkai, corpus, rounds):
     result["rss_ratio"] = round(g["rss_mb"] / h["rss_mb"], 3)
     result["floor_ratio"] = round(g["wall_s"] / f["wall_s"], 3)
     result["check_ratio"] = round(c["wall_s"] / g["wall_s"], 3)
+    result["search_wall_share"] = round(g["wall_s"] / result["no_search"]["wall_s"] - 1, 3)
+    result["search_rss_mb"] = round(g["rss_mb"] - result["no_search"]["rss_mb"], 1)
     return result
 
 
@@ -193,6 +205,11 @@ def main():
     for size in ("small", "large"):
         results[size] = bench(gongkai, os.path.join(corpora, size), rounds)
     results["large"]["edit_to_reload_ms"] = edit_latency(gongkai, os.path.join(corpora, "large", "gongkai"))
+    scratch = scratch_folder()
+    try:
+        results["large"]["search"] = search_bench.bench(gongkai, os.path.join(corpora, "large", "gongkai"), scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     if os.path.isdir(os.path.join(corpora, "scale")):
         results["scale"] = scale(gongkai, os.path.join(corpora, "scale"), results["large"], rounds)
     os.makedirs(os.path.dirname(results_path), exist_ok=True)
@@ -201,7 +218,7 @@ def main():
     print(f"{'corpus':<7} {'command':<24} {'wall s':>8} {'cpu s':>8} {'rss MB':>8}")
     for size in ("small", "large"):
         result = results[size]
-        for name in ("gongkai", "hugo", "floor", "check"):
+        for name in ("gongkai", "no_search", "hugo", "floor", "check"):
             row = result[name]
             print(f"{size:<7} {name:<24} {row['wall_s']:>8.3f} {row['cpu_s']:>8.3f} {row['rss_mb']:>8.1f}")
         for name in ("nothing_changed", "one_report", "template", "check_after_build"):
@@ -210,6 +227,7 @@ def main():
                   f"   {result['incremental'][name + '_ratio']} of clean")
         print(f"{size:<7} ratios   wall {result['wall_ratio']}  cpu {result['cpu_ratio']}  rss {result['rss_ratio']}  "
               f"floor {result['floor_ratio']}  check/build {result['check_ratio']}")
+        print(f"{size:<7} search adds {result['search_wall_share'] * 100:.1f} % wall, {result['search_rss_mb']} MB peak RSS to a clean build")
     if "scale" in results:
         result = results["scale"]
         for name in ("gongkai", "hugo"):
@@ -218,6 +236,16 @@ def main():
         print(f"scale   growth over large: wall {result['wall_growth']}  rss {result['rss_growth']}; "
               f"over Hugo: wall {result['wall_ratio']}  rss {result['rss_ratio']}")
     print(f"large   serve: one report edit to reload event {results['large']['edit_to_reload_ms']} ms")
+    search = results["large"]["search"]
+    indexing, pagefind, ours = search["pagefind_indexing"], search["pagefind_index"], search["gongkai_index"]
+    print(f"large   Pagefind indexing the built site: {indexing['wall_s']} s wall, {indexing['cpu_s']} s CPU, "
+          f"{indexing['rss_mb']} MB peak; index {pagefind['mb']} MB in {pagefind['files']} files "
+          f"(Gongkai's, built in the build: {ours['mb']} MB in {ours['files']} files)")
+    for name in ("gongkai_query", "pagefind_query"):
+        row = search[name]
+        print(f"large   {name}: two-word query to first page {row['median_kb']} KB median ({row['max_kb']} max), "
+              f"{row['median_ms']} ms median; results {row['results']}")
+    print(f"large   transfer ratio Gongkai/Pagefind {search['transfer_ratio']}")
     print(f"results in {results_path}")
 
 

@@ -49,12 +49,14 @@
     return result;
   }
 
-  // What a query term needs the index to hold: its words, and the pairs of each run of ideographs (a run of one: itself).
+  // What a query term is looked up by: its words, and pairs covering each run of ideographs without overlap (an odd
+  // run's last pair overlaps the one before; a run of one is itself). Results are then checked against the text.
   function queryTokens(term) {
     var result = [], run = [], word = "";
     function endRun() {
       if (run.length === 1) result.push(run[0]);
-      for (var i = 1; i < run.length; i++) result.push(run[i - 1] + run[i]);
+      for (var i = 0; i + 1 < run.length; i += 2) result.push(run[i] + run[i + 1]);
+      if (run.length >= 3 && run.length % 2 === 1) result.push(run[run.length - 2] + run[run.length - 1]);
       run = [];
     }
     function endWord() { if (word) result.push(word); word = ""; }
@@ -67,13 +69,11 @@
     return result;
   }
 
-  // FNV-1a of the token's UTF-8, modulo the shard count (a power of two).
-  var encoder = new TextEncoder();
+  // FNV-1a over the token's code points; the top bits for a shard count that is a power of two.
   function shardOf(token, shards) {
-    var hash = 0x811C9DC5;
-    var bytes = encoder.encode(token);
-    for (var i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193) >>> 0;
-    return hash & (shards - 1);
+    var hash = 0x811C9DC5, bits = Math.round(Math.log2(shards));
+    for (var ch of token) hash = Math.imul(hash ^ ch.codePointAt(0), 0x01000193) >>> 0;
+    return bits === 0 ? 0 : hash >>> (32 - bits);
   }
 
   // MARK: Matching a query against an entry's text
@@ -119,28 +119,66 @@
     if (!files[url]) {
       files[url] = fetch(url).then(function (response) {
         if (!response.ok) throw new Error(url + ": " + response.status);
-        return json ? response.json() : response.text();
+        return json ? response.json() : response.arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); });
       });
     }
     return files[url];
   }
 
-  // The postings of some tokens of one shard: token -> Map(entry -> weight).
-  function readShard(text, wanted, into) {
-    var lines = text.split("\n");
-    for (var i = 0; i < lines.length; i++) {
-      var tab = lines[i].indexOf("\t");
-      if (tab < 0) continue;
-      var token = lines[i].slice(0, tab);
-      if (!wanted.has(token)) continue;
-      var postings = new Map(), entry = -1, items = lines[i].slice(tab + 1).split(",");
-      for (var j = 0; j < items.length; j++) {
-        var dot = items[j].indexOf(".");
-        entry += parseInt(dot < 0 ? items[j] : items[j].slice(0, dot), 36);
-        postings.set(entry, dot < 0 ? 2 : parseInt(items[j].slice(dot + 1), 36));
+  // A LEB128 varint at `at.i` of `bytes`, moving `at.i` past it.
+  function varint(bytes, at) {
+    var value = 0, scale = 1, byte;
+    do {
+      byte = bytes[at.i++];
+      value += (byte & 0x7F) * scale;
+      scale *= 128;
+    } while (byte & 0x80);
+    return value;
+  }
+
+  // A list (form 0: varints of gap << 3 | weight; form 1: a bitmap of the entries, then the gaps of those with the
+  // token in their title, no counts) as Map(entry -> weight), the weight `level << 1 | inTitle`.
+  function readList(bytes, form, entries) {
+    var postings = new Map();
+    if (form === 0) {
+      var at = { i: 0 }, entry = -1;
+      while (at.i < bytes.length) {
+        var value = varint(bytes, at);
+        entry += Math.floor(value / 8);
+        postings.set(entry, value & 7);
       }
-      into.set(token, postings);
+    } else {
+      var bitmap = (entries + 7) >> 3;
+      for (var e = 0; e < entries; e++) if (bytes[e >> 3] & (1 << (e & 7))) postings.set(e, 0);
+      var titles = { i: bitmap }, title = -1;
+      while (titles.i < bytes.length) {
+        title += varint(bytes, titles);
+        postings.set(title, postings.get(title) | 1);
+      }
     }
+    return postings;
+  }
+
+  // The lists of the wanted tokens of one shard (`SearchIndex.swift`), into token -> Map(entry -> weight); a list
+  // kept in a file of its own is fetched.
+  var decoder = new TextDecoder();
+  function readShard(root, manifest, bytes, wanted, into) {
+    var at = { i: 0 }, pending = [];
+    while (at.i < bytes.length) {
+      var length = varint(bytes, at), token = decoder.decode(bytes.subarray(at.i, at.i + length));
+      at.i += length;
+      var form = bytes[at.i++], size = varint(bytes, at), list = bytes.subarray(at.i, at.i + size);
+      at.i += size;
+      if (!wanted.has(token)) continue;
+      if (form & 2) {
+        pending.push(fetchOnce(root + "search/p/" + varint(list, { i: 0 }) + ".bin", false).then(function (token, form, own) {
+          into.set(token, readList(own, form, manifest.entries));
+        }.bind(null, token, form & 1)));
+      } else {
+        into.set(token, readList(list, form, manifest.entries));
+      }
+    }
+    return Promise.all(pending);
   }
 
   // The department and year of an entry, from the manifest's runs ([first entry, department, year]).
@@ -153,8 +191,18 @@
     return ranges[low];
   }
 
+  // Where each chunk starts, from the manifest's entry counts (a base-36 digit per chunk).
+  function chunkStarts(manifest) {
+    if (!manifest.starts) {
+      var starts = [], entry = 0;
+      for (var i = 0; i < manifest.chunks.length; i++) { starts.push(entry); entry += parseInt(manifest.chunks[i], 36); }
+      manifest.starts = starts;
+    }
+    return manifest.starts;
+  }
+
   function chunkOf(manifest, entry) {
-    var starts = manifest.chunks, low = 0, high = starts.length - 1;
+    var starts = chunkStarts(manifest), low = 0, high = starts.length - 1;
     while (low < high) {
       var middle = (low + high + 1) >> 1;
       if (starts[middle] <= entry) low = middle; else high = middle - 1;
@@ -194,10 +242,15 @@
       wanted.forEach(function (token) { shards.add(shardOf(token, manifest.shards)); });
       var postings = new Map();
       return Promise.all(Array.from(shards).map(function (shard) {
-        return fetchOnce(self.root + "search/s/" + shard + ".txt", false).then(function (text) { readShard(text, wanted, postings); });
+        return fetchOnce(self.root + "search/s/" + shard + ".bin", false).then(function (bytes) {
+          return readShard(self.root, manifest, bytes, wanted, postings);
+        });
       })).then(function () { self.rank(manifest, required, joins, postings); });
     });
   };
+
+  // The count a weight's level stands for (1, 2, 3–4, 5 or more).
+  var levelCounts = [1, 2, 3.5, 6];
 
   Search.prototype.rank = function (manifest, required, joins, postings) {
     var self = this, lists = required.map(function (token) { return postings.get(token) || new Map(); });
@@ -214,7 +267,7 @@
       for (var i = 0; i < lists.length; i++) {
         var w = lists[i].get(entry);
         if (w === undefined) return;
-        var tf = w >> 1;
+        var tf = levelCounts[w >> 1];
         inTitle = inTitle && (w & 1) === 1;
         score += Math.log(1 + manifest.entries / lists[i].size) * (tf / (tf + 1.2));
       }
@@ -244,7 +297,7 @@
       return Promise.all(batch.map(function (candidate) {
         var number = chunkOf(self.manifest, candidate.entry);
         return fetchOnce(self.root + "search/t/" + number + ".json", true).then(function (chunk) {
-          return self.check(candidate, chunk[candidate.entry - self.manifest.chunks[number]]);
+          return self.check(candidate, chunk[candidate.entry - chunkStarts(self.manifest)[number]]);
         });
       })).then(function (checked) {
         checked.forEach(function (result) { if (result) results.push(result); });

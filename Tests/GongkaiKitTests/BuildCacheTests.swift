@@ -298,7 +298,7 @@ import Testing
         #expect(utimensat(AT_FDCWD, file.path, &times, 0) == 0)
         let now = try #require(FileStatus(path: file.path))
         #expect(now.isSameFile(as: status) && now != status)
-        // Its two pages and the search index's files (manifest, shards, chunks).
+        // Its two pages and the search index's files (manifest, shards, lists, chunks).
         let indexFiles = try project.stamps().keys.filter { $0.hasPrefix(SearchIndex.folder) && $0 != SearchIndex.folder + "index.html" }
         #expect(try project.build().filesRendered == 2 + indexFiles.count)
         let page = try String(contentsOf: project.output.appendingPathComponent("a/2023/index.html"), encoding: .utf8)

@@ -2,30 +2,34 @@ import Foundation
 import Testing
 @testable import GongkaiKit
 @testable import GongkaiModel
+@testable import GongkaiOutput
 @testable import GongkaiRender
 
 /// Site search's index: the tokenizer the browser's port is checked against, the sections' text as the page shows
 /// it, the files the browser reads, and `search: false`.
 @Suite struct SearchIndexTests {
     /// The fixture the browser test checks `search.js` against: one file, so the two tokenizers cannot drift apart.
-    @Test func theTokenizerGivesTheSharedFixturesTokens() throws {
+    @Test func theTokenizerGivesTheSharedFixturesTokensQueryTokensAndShards() throws {
         let data = try Data(contentsOf: Repository.fixtures.appendingPathComponent("search-tokens.json"))
         let cases = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
         #expect(cases.count > 10)
         for item in cases {
             let text = try #require(item["text"] as? String), expected = try #require(item["tokens"] as? [String])
-            var tokens: [String] = []
-            SearchTokenizer.tokens(of: text) { tokens.append($0.text) }
-            #expect(tokens == expected, "\(text)")
+            #expect(SearchTokenizer.tokens(of: text) == expected, "\(text)")
+            #expect(SearchTokenizer.queryTokens(of: text) == item["query"] as? [String], "\(text)")
+            #expect(expected.map { SearchTokenizer.shard(of: $0, shards: 1024) } == item["shards"] as? [Int], "\(text)")
         }
     }
 
-    @Test func aQueryNeedsThePairsOfItsIdeographsAndItsWords() {
-        #expect(SearchTokenizer.queryTokens(of: "行政执法").map(\.text) == ["行政", "政执", "执法"])
-        #expect(SearchTokenizer.queryTokens(of: "法").map(\.text) == ["法"])
-        #expect(SearchTokenizer.queryTokens(of: "ＩＣＰ备案").map(\.text) == ["icp", "备案"])
-        #expect(SearchTokenizer.queryTokens(of: "第9号").map(\.text) == ["第", "9", "号"])
+    @Test func aQueryIsLookedUpByPairsCoveringItsIdeographsAndByItsWords() {
+        #expect(SearchTokenizer.queryTokens(of: "行政执法") == ["行政", "执法"])
+        #expect(SearchTokenizer.queryTokens(of: "案卷评查工作") == ["案卷", "评查", "工作"])
+        #expect(SearchTokenizer.queryTokens(of: "行政执法人") == ["行政", "执法", "法人"])
+        #expect(SearchTokenizer.queryTokens(of: "法") == ["法"])
+        #expect(SearchTokenizer.queryTokens(of: "ＩＣＰ备案") == ["icp", "备案"])
+        #expect(SearchTokenizer.queryTokens(of: "第9号") == ["第", "9", "号"])
         #expect(SearchTokenizer.queryTokens(of: "“，”").isEmpty)
+        #expect(SearchTokenizer.shard(of: "执法", shards: 1) == 0)
     }
 
     static let body = """
@@ -71,54 +75,123 @@ import Testing
         #expect(output.files["search/index.html"] != nil && output.files["search/index.json"] != nil)
     }
 
-    /// Decodes a shard as the browser does: token → entry → weight.
-    static func postings(_ shard: Data) -> [String: [Int: Int]] {
-        var result: [String: [Int: Int]] = [:]
-        for line in String(decoding: shard, as: UTF8.self).split(separator: "\n") {
-            let parts = line.split(separator: "\t")
-            var entry = -1, map: [Int: Int] = [:]
-            for item in parts[1].split(separator: ",") {
-                let fields = item.split(separator: ".")
-                entry += Int(fields[0], radix: 36)!
-                map[entry] = fields.count > 1 ? Int(fields[1], radix: 36)! : 2
+    /// Decodes the shards as the browser does: token → entry → weight, lists in files of their own included. A
+    /// bitmap list gives no counts: its weights are level 0 and the title flag.
+    static func postings(_ index: SearchIndex) -> (lists: [String: [Int: Int]], forms: Set<UInt8>, bitmaps: Set<String>) {
+        func varint(_ bytes: [UInt8], _ at: inout Int) -> Int {
+            var value = 0, shift = 0
+            while true {
+                let byte = bytes[at]
+                at += 1
+                value |= Int(byte & 0x7F) << shift
+                shift += 7
+                if byte & 0x80 == 0 { return value }
             }
-            result[String(parts[0])] = map
         }
-        return result
+        func list(_ bytes: [UInt8], form: UInt8) -> [Int: Int] {
+            var result: [Int: Int] = [:]
+            if form == 0 {
+                var at = 0, entry = -1
+                while at < bytes.count {
+                    let value = varint(bytes, &at)
+                    entry += value >> 3
+                    result[entry] = value & 7
+                }
+            } else {
+                let bitmap = (index.entries.count + 7) / 8
+                for entry in 0..<index.entries.count where bytes[entry >> 3] & (1 << UInt8(entry & 7)) != 0 { result[entry] = 0 }
+                var at = bitmap, title = -1
+                while at < bytes.count {
+                    title += varint(bytes, &at)
+                    result[title]! |= 1
+                }
+            }
+            return result
+        }
+        var result: [String: [Int: Int]] = [:], forms: Set<UInt8> = [], bitmaps: Set<String> = []
+        for (number, shard) in index.shards.enumerated() {
+            let bytes = [UInt8](shard)
+            var at = 0
+            while at < bytes.count {
+                let length = varint(bytes, &at), token = String(decoding: bytes[at..<at + length], as: UTF8.self)
+                at += length
+                let form = bytes[at]
+                at += 1
+                let size = varint(bytes, &at)
+                var own = Array(bytes[at..<at + size])
+                at += size
+                if form & 2 != 0 {
+                    var reference = 0
+                    own = [UInt8](index.lists[varint(own, &reference)])
+                }
+                #expect(SearchTokenizer.shard(of: token, shards: index.shardCount) == number, "\(token)")
+                #expect(result[token] == nil, "\(token) twice")
+                result[token] = list(own, form: form & 1)
+                forms.insert(form)
+                if form & 1 != 0 { bitmaps.insert(token) }
+            }
+        }
+        return (result, forms, bitmaps)
     }
 
     /// Every token of every entry is in the shard its hash names, with its count and title flag, and no token is
-    /// listed for an entry that does not hold it; the files come out the same on every build.
-    @Test func theShardsListEveryEntryOfEveryTokenAndOnlyThose() throws {
-        let (outcome, output) = try SampleBuildTests.buildSample()
+    /// listed for an entry that does not hold it; both list forms and lists in their own files come out so; the
+    /// files come out the same on every build, on one core or many.
+    @Test(arguments: ["sample", "generated"])
+    func theShardsListEveryEntryOfEveryTokenAndOnlyThose(_ portal: String) throws {
+        let outcome: Builder.Outcome, output: MemoryOutput
+        if portal == "sample" {
+            (outcome, output) = try SampleBuildTests.buildSample()
+        } else {
+            // Many entries that share common words: dense lists, lists in files of their own, more than one shard.
+            var files: [String: String] = [:]
+            for org in 0..<6 {
+                for year in 2021...2023 {
+                    let sections = (0..<20).map { "## 第\($0)项 {#s\($0)}\n\n依法行政执法监督\(String(repeating: "案卷评查", count: $0 % 7))，办理 \($0 * 7 + year) 件 ICP\(org)。\n" }
+                    files["orgs/o\(org)/\(year).md"] = TestContent.report(org: "o\(org)", year: year, body: sections.joined(separator: "\n"))
+                }
+            }
+            (outcome, output) = try TestContent(files: files).build()
+        }
+        #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics)")
         let site = try #require(outcome.site)
         let index = SearchIndex(site: site)
-        let shards = index.shards()
-        #expect(shards.count == index.shardCount)
-        for (number, bytes) in shards.enumerated() { #expect(output.files[index.shardFile(number)] == bytes) }
-        var decoded: [String: [Int: Int]] = [:]
-        for shard in shards { decoded.merge(Self.postings(shard)) { first, _ in first } }
+        for (number, bytes) in index.shards.enumerated() { #expect(output.files[index.shardFile(number)] == bytes) }
+        for (number, bytes) in index.lists.enumerated() { #expect(output.files[index.listFile(number)] == bytes) }
         var expected: [String: [Int: Int]] = [:]
         for (number, entry) in index.entries.enumerated() {
             var counts: [String: (count: Int, title: Bool)] = [:]
-            SearchTokenizer.tokens(of: entry.title) { counts[$0.text, default: (0, false)] = (counts[$0.text, default: (0, false)].count + 1, true) }
-            SearchTokenizer.tokens(of: entry.text) { counts[$0.text, default: (0, false)].count += 1 }
-            for (token, count) in counts { expected[token, default: [:]][number] = min(count.count, 31) * 2 + (count.title ? 1 : 0) }
+            for token in SearchTokenizer.tokens(of: entry.title) { counts[token, default: (0, false)] = (counts[token, default: (0, false)].count + 1, true) }
+            for token in SearchTokenizer.tokens(of: entry.text) { counts[token, default: (0, false)].count += 1 }
+            for (token, count) in counts { expected[token, default: [:]][number] = SearchPostings.weight(count: count.count, inTitle: count.title) }
         }
-        #expect(decoded == expected)
-        for token in decoded.keys.prefix(50) {
-            let shard = SearchTokenizer.shard(of: token, shards: index.shardCount)
-            #expect(Self.postings(shards[shard])[token] != nil)
+        /// What a decoding should give: for a bitmap list, only the title flags.
+        func readable(_ decoded: (lists: [String: [Int: Int]], forms: Set<UInt8>, bitmaps: Set<String>)) -> [String: [Int: Int]] {
+            var lists = expected
+            for token in decoded.bitmaps { lists[token] = lists[token]?.mapValues { $0 & 1 } }
+            return lists
         }
-        #expect(decoded["执法"].map { $0.count > 5 } == true)
-        #expect(index.shards(parallel: false) == shards)
-        // Chunks hold the entries in order, and the manifest says where each starts.
-        let chunk = try #require(try JSONSerialization.jsonObject(with: index.chunkJSON(1)) as? [[String]])
-        #expect(chunk.first?[0] == index.entries[index.chunkStarts[1]].href)
+        let decoded = Self.postings(index)
+        #expect(decoded.lists == readable(decoded))
+        #expect(decoded.forms.isSuperset(of: [0, 1]), "both forms of list: \(decoded.forms)")
+        #expect(expected["执法"].map { $0.count > 5 } == true)
+        let single = SearchIndex(site: site, parallel: false)
+        #expect(single.shards == index.shards && single.lists == index.lists)
+        // Small shards and lists in files of their own, as a large portal has them, read back the same.
+        let small = SearchIndex(site: site, shardBytes: 256, ownFileBytes: 24)
+        #expect(small.shardCount > 1 && !small.lists.isEmpty)
+        let smallDecoded = Self.postings(small)
+        #expect(smallDecoded.lists == readable(smallDecoded) && smallDecoded.forms.isSuperset(of: [2, 3]), "\(smallDecoded.forms)")
+        // Chunks hold the entries in order, and the manifest says how many each holds.
+        let chunkBytes = try #require(output.files[index.chunkFile(1)])
+        let chunk = try #require(try JSONSerialization.jsonObject(with: chunkBytes) as? [[String]])
+        let first = index.entries[index.chunkStarts[1]]
+        #expect(chunk.first == [first.href, first.path, first.kind.rawValue, first.title, first.text])
         let manifestBytes = try #require(output.files["search/index.json"])
         let manifest = try #require(try JSONSerialization.jsonObject(with: manifestBytes) as? [String: Any])
         #expect(manifest["shards"] as? Int == index.shardCount && manifest["entries"] as? Int == index.entries.count)
-        #expect((manifest["chunks"] as? [Int]) == index.chunkStarts)
+        let sizes = try #require(manifest["chunks"] as? String).map { Int(String($0), radix: 36)! }
+        #expect(sizes.indices.map { sizes[..<$0].reduce(0, +) } == index.chunkStarts && sizes.reduce(0, +) == index.entries.count)
     }
 
     @Test func aPortalWithoutSearchHasNoSearchPageBoxOrIndex() throws {

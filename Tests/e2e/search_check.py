@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Site search in a real browser (headless Chromium through chromedriver), over a built portal served by nginx:
 
-- the browser's tokenizer (assets/search.js) cuts every string of the shared fixture into the tokens the Swift
-  tokenizer is tested to give for it (Tests/GongkaiKitTests/Fixtures/search-tokens.json);
+- the browser's tokenizer (assets/search.js) cuts every string of the shared fixture into the tokens, query
+  tokens and shards the Swift tokenizer is tested to give for it (Tests/GongkaiKitTests/Fixtures/search-tokens.json);
 - recall and precision: for each query below, the sections (report text between consecutive headings, with the
   heading's words) and register documents that hold every word of the query are worked out here from the built
   pages, independently of the index; the search must return exactly those, and nothing for the find-nothing
@@ -238,6 +238,10 @@ try:
     for case in fixture:
         got = driver.execute_script("return GongkaiSearch.tokens(arguments[0])", case["text"])
         check(got == case["tokens"], "tokens of %r: browser %r, Swift %r" % (case["text"], got, case["tokens"]))
+        got = driver.execute_script("return GongkaiSearch.queryTokens(arguments[0])", case["text"])
+        check(got == case["query"], "query tokens of %r: browser %r, Swift %r" % (case["text"], got, case["query"]))
+        got = driver.execute_script("return arguments[0].map(function (t) { return GongkaiSearch.shardOf(t, 1024); })", case["tokens"])
+        check(got == case["shards"], "shards of %r: browser %r, Swift %r" % (case["text"], got, case["shards"]))
 
     entries = searchable()
     check(len(entries) > 10, "the built pages give %d sections and documents" % len(entries))

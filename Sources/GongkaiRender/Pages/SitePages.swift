@@ -17,8 +17,8 @@ package struct SitePages: Sendable {
     package let metricIndex: MetricIndex
     /// What the metric pages read: the catalogue and every report's figures. Made once, shared by every metric page.
     private let figureInputs: [PageInput]
-    /// Site search's entries and shards, made once when the portal has search.
-    private let search: (index: SearchIndex, shards: [Data])?
+    /// Site search's entries and files, made once when the portal has search.
+    private let search: SearchIndex?
 
     package init(site: Site, templates: TemplateSet, reportsWithPDF: ReportSelection) {
         self.site = site
@@ -28,12 +28,7 @@ package struct SitePages: Sendable {
         self.reportsWithPDF = reportsWithPDF
         figureInputs = [.site(.schema), .site(.orgList), .site(.reportList)] + Self.everyOrg(in: site)
             + Self.every(SiteInput.reportSummary, in: site) + Self.every(SiteInput.reportFigures, in: site)
-        if site.portal.hasSearch {
-            let index = SearchIndex(site: site)
-            search = (index, index.shards())
-        } else {
-            search = nil
-        }
+        search = site.portal.hasSearch ? SearchIndex(site: site) : nil
     }
 
     /// Every file: the HTML pages, then the sitemap of those, robots.txt, the feed and the assets.
@@ -169,15 +164,17 @@ package struct SitePages: Sendable {
     private func searchIndex() -> [Page] {
         guard let search else { return [] }
         let inputs: [PageInput] = [.site(.portal), .site(.schema), .site(.orgList), .site(.reportList), .site(.searchSources)]
-        let index = search.index
-        let manifest = Page(kind: .data, file: SearchIndex.manifest, inputs: inputs, sitemapEntry: nil) { .data(index.manifestJSON()) }
+        let manifest = Page(kind: .data, file: SearchIndex.manifest, inputs: inputs, sitemapEntry: nil) { .data(search.manifestJSON()) }
         let shards = search.shards.enumerated().map { number, bytes in
-            Page(kind: .data, file: index.shardFile(number), inputs: inputs, sitemapEntry: nil) { .data(bytes) }
+            Page(kind: .data, file: search.shardFile(number), inputs: inputs, sitemapEntry: nil) { .data(bytes) }
         }
-        let chunks = index.chunkStarts.indices.map { number in
-            Page(kind: .data, file: index.chunkFile(number), inputs: inputs, sitemapEntry: nil) { .data(index.chunkJSON(number)) }
+        let lists = search.lists.enumerated().map { number, bytes in
+            Page(kind: .data, file: search.listFile(number), inputs: inputs, sitemapEntry: nil) { .data(bytes) }
         }
-        return [manifest] + shards + chunks
+        let chunks = search.chunkStarts.indices.map { number in
+            Page(kind: .data, file: search.chunkFile(number), inputs: inputs, sitemapEntry: nil) { .data(search.chunkJSON(number)) }
+        }
+        return [manifest] + shards + lists + chunks
     }
 
     /// Served for any missing address, so its links lead from the base URL's path, not from its own folder.

@@ -5,55 +5,124 @@ import GongkaiModel
 /// Site search's files under `search/`, made in the build from the entries (`SearchEntry`); served as they are by
 /// any web server, and fetched by the browser a few at a time:
 ///
-/// - `index.json`, the manifest: the shard count, the departments (`[slug, name]`), which entries belong to which department and
-///   year (for the filters), and where each chunk of entries starts;
-/// - `s/N.txt`, the shards: one line per token, `token TAB postings`; a token is in the shard its FNV-1a hash
-///   names (`SearchTokenizer.shard`), so a query fetches only the shards of its own tokens. Postings are the
-///   entries holding the token, ascending, `,`-separated, each the base-36 gap from the one before (the first from
-///   −1), then `.` and a base-36 weight (twice the count, capped at 31, plus 1 if in the title) unless it is 2;
-/// - `t/N.json`, the chunks: consecutive entries of about 2 KB of text, each `[href, path, kind, title, text]`, for
-///   checking a term is there as written and showing the result with its snippet.
+/// - `index.json`, the manifest: the shard count, the entry count, the departments (`[slug, name]`), which entries
+///   belong to which department and year (for the filters), and how many entries each chunk holds (a base-36 digit
+///   per chunk);
+/// - `s/N.bin`, the shards: a token is in the shard its hash names (`SearchTokenizer.shard`), so a query fetches
+///   only the shards of its own tokens. Each token, by key: its UTF-8 (a varint length first), a form byte, the
+///   list's byte length (varint) and the list. Form 0 is the varints of `SearchPostings`; form 1, for a token most
+///   entries hold, a bitmap of the entries (bit `e & 7` of byte `e >> 3`) then the varint gaps of those whose title
+///   holds it, without counts: a word that most entries hold ranks next to nothing (BM25's idf), and its counts
+///   were most of what a query fetched. Form 2 and 3 are 0 and 1 with the list in a file of its own, `p/F.bin`, and
+///   only F (a varint) here: a common token would otherwise make every query that shares its shard fetch it;
+/// - `t/N.json`, the chunks: consecutive entries of about 4 KB, each `[href, path, kind, title, text]`, for
+///   checking a term is there as written and showing the result with its snippet. A result page fetches ten of
+///   them; smaller chunks would mean more files to write than the site has pages (most entries are 1–4 KB).
 package struct SearchIndex: Sendable {
     package let entries: [SearchEntry]
     package let shardCount: Int
     /// The first entry of each chunk.
     package let chunkStarts: [Int]
+    /// The shards' bytes, and the lists that have files of their own.
+    package let shards: [Data]
+    package let lists: [Data]
     private let orgs: [(slug: String, name: String)]
 
-    static let chunkBytes = 2048
+    /// A chunk holds at most as many entries as one base-36 digit counts.
+    static let chunkEntries = 35
 
-    package init(site: Site) {
+    /// - Parameters:
+    ///   - shardBytes: about this many bytes of lists to a shard, and no list above `ownFileBytes` in one: a
+    ///     query's few shards then come to a few KB each however common its words are.
+    ///   - chunkBytes: a chunk ends once its entries reach this many bytes.
+    package init(site: Site, parallel: Bool = true, shardBytes: Int = 4096, ownFileBytes: Int = 1024, chunkBytes: Int = 4096) {
         let entries = SearchEntry.all(in: site)
         self.entries = entries
-        orgs = site.orgs.map { ($0.slug, $0.name) }
-        var starts: [Int] = [], bytes = Int.max, total = 0
+        var starts: [Int] = [], bytes = Int.max
         for (index, entry) in entries.enumerated() {
-            if bytes >= Self.chunkBytes {
+            if bytes >= chunkBytes || index - starts.last! >= Self.chunkEntries {
                 starts.append(index)
                 bytes = 0
             }
-            let size = entry.text.utf8.count + entry.title.utf8.count
-            bytes += size
-            total += size
+            bytes += entry.text.utf8.count + entry.title.utf8.count + entry.path.utf8.count + entry.href.utf8.count
         }
         chunkStarts = starts
-        // About a shard per 64 KB of text: a shard comes to a few KB, and the shards a common two-word query needs
-        // stay small next to Pagefind's fragments. A power of two, so the browser takes the hash's low bits.
+        orgs = site.orgs.map { ($0.slug, $0.name) }
+        let postings = SearchPostings(entries: entries, parallel: parallel)
+        let forms = postings.lists.map { Self.smallerForm(of: $0, entries: entries.count) }
+        let inline = forms.reduce(0) { $0 + ($1.bytes.count > ownFileBytes ? 0 : $1.bytes.count) }
         var shards = 1
-        while shards * 65_536 < total { shards *= 2 }
+        while shards * shardBytes < inline { shards *= 2 }
         shardCount = shards
+        var byShard = [[Int]](repeating: [], count: shards)
+        for (number, list) in postings.lists.enumerated() { byShard[SearchTokenizer.shard(of: list.text, shards: shards)].append(number) }
+        var files: [Data] = []
+        self.shards = byShard.map { numbers in
+            var bytes: [UInt8] = []
+            for number in numbers {
+                let text = Array(postings.lists[number].text.utf8), (form, list) = forms[number]
+                Self.appendVarint(text.count, to: &bytes)
+                bytes += text
+                if list.count > ownFileBytes {
+                    bytes.append(form | 2)
+                    var reference: [UInt8] = []
+                    Self.appendVarint(files.count, to: &reference)
+                    Self.appendVarint(reference.count, to: &bytes)
+                    bytes += reference
+                    files.append(Data(list))
+                } else {
+                    bytes.append(form)
+                    Self.appendVarint(list.count, to: &bytes)
+                    bytes += list
+                }
+            }
+            return Data(bytes)
+        }
+        lists = files
     }
 
     /// The files, by site path.
     package static let folder = "search/"
     package static let manifest = folder + "index.json"
-    package func shardFile(_ index: Int) -> String { Self.folder + "s/\(index).txt" }
+    package func shardFile(_ index: Int) -> String { Self.folder + "s/\(index).bin" }
+    package func listFile(_ index: Int) -> String { Self.folder + "p/\(index).bin" }
     package func chunkFile(_ index: Int) -> String { Self.folder + "t/\(index).json" }
+
+    /// A list as varints, or as a bitmap and title entries when that is smaller (a token in most entries).
+    private static func smallerForm(of list: SearchPostings.List, entries: Int) -> (form: UInt8, bytes: [UInt8]) {
+        let bitmap = (entries + 7) / 8
+        guard bitmap < list.postings.count else { return (0, list.postings) }
+        var bytes = [UInt8](repeating: 0, count: bitmap), titles: [UInt8] = []
+        var entry = -1, lastTitle = -1, value = 0, shift = 0
+        for byte in list.postings {
+            value |= Int(byte & 0x7F) << shift
+            shift += 7
+            guard byte & 0x80 == 0 else { continue }
+            entry += value >> 3
+            bytes[entry >> 3] |= 1 << UInt8(entry & 7)
+            if value & 1 != 0 {
+                appendVarint(entry - lastTitle, to: &titles)
+                lastTitle = entry
+            }
+            value = 0
+            shift = 0
+        }
+        return bytes.count + titles.count < list.postings.count ? (1, bytes + titles) : (0, list.postings)
+    }
+
+    private static func appendVarint(_ value: Int, to bytes: inout [UInt8]) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
 
     package func manifestJSON() -> Data {
         var json = JSONWriter()
         json.open()
-        json.integer("version", 1)
+        json.integer("version", 2)
         json.integer("shards", shardCount)
         json.integer("entries", entries.count)
         json.open("orgs", array: true)
@@ -76,9 +145,9 @@ package struct SearchIndex: Sendable {
             last = (entry.org, entry.year)
         }
         json.close(array: true)
-        json.open("chunks", array: true)
-        for start in chunkStarts { json.integer(nil, start) }
-        json.close(array: true)
+        let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz")
+        let sizes = chunkStarts.indices.map { number in (number + 1 < chunkStarts.count ? chunkStarts[number + 1] : entries.count) - chunkStarts[number] }
+        json.text("chunks", String(sizes.map { digits[$0] }))
         json.close()
         return Data(json.bytes)
     }
@@ -89,70 +158,10 @@ package struct SearchIndex: Sendable {
         json.open(array: true)
         for entry in entries[chunkStarts[index]..<end] {
             json.open(array: true)
-            json.text(nil, entry.href)
-            json.text(nil, entry.path)
-            json.text(nil, entry.kind.rawValue)
-            json.text(nil, entry.title)
-            json.text(nil, entry.text)
+            for field in [entry.href, entry.path, entry.kind.rawValue, entry.title, entry.text] { json.text(nil, field) }
             json.close(array: true)
         }
         json.close(array: true)
         return Data(json.bytes)
-    }
-
-    /// Every shard's bytes, in shard order: the entries' tokens counted on every core, then gathered per shard.
-    package func shards(parallel: Bool = true) -> [Data] {
-        // Each batch of entries counts its tokens apart; batches are gathered in order, so postings stay ascending.
-        let batches = stride(from: 0, to: entries.count, by: 256).map { $0..<min($0 + 256, entries.count) }
-        let counted = ParallelMap.map(batches, parallel: parallel) { [entries] batch -> [(SearchTokenizer.Token, UInt32)] in
-            var postings: [(SearchTokenizer.Token, UInt32)] = []
-            for index in batch {
-                var counts: [SearchTokenizer.Token: UInt32] = [:]
-                SearchTokenizer.tokens(of: entries[index].title) { token in counts[token, default: 0] = (counts[token, default: 0] + 1) | 1 << 31 }
-                SearchTokenizer.tokens(of: entries[index].text) { counts[$0, default: 0] += 1 }
-                for (token, count) in counts {
-                    let weight = min(count & 0x7FFF_FFFF, 31) * 2 + (count >> 31)
-                    postings.append((token, UInt32(index) << 6 | weight))
-                }
-            }
-            return postings
-        }
-        var byToken: [SearchTokenizer.Token: [UInt32]] = [:]
-        for batch in counted {
-            for (token, posting) in batch { byToken[token, default: []].append(posting) }
-        }
-        var lines = [[(String, [UInt32])]](repeating: [], count: shardCount)
-        for (token, postings) in byToken {
-            let text = token.text
-            // Already ascending: batches are gathered in order, and each lists its entries in order.
-            lines[SearchTokenizer.shard(of: text, shards: shardCount)].append((text, postings))
-        }
-        return ParallelMap.map(lines, parallel: parallel) { tokens in
-            var bytes: [UInt8] = []
-            for (text, postings) in tokens.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }) {
-                bytes += text.utf8
-                bytes.append(UInt8(ascii: "\t"))
-                var previous = -1
-                for (position, posting) in postings.enumerated() {
-                    if position > 0 { bytes.append(UInt8(ascii: ",")) }
-                    let entry = Int(posting >> 6), weight = Int(posting & 63)
-                    Self.appendBase36(entry - previous, to: &bytes)
-                    if weight != 2 {
-                        bytes.append(UInt8(ascii: "."))
-                        Self.appendBase36(weight, to: &bytes)
-                    }
-                    previous = entry
-                }
-                bytes.append(UInt8(ascii: "\n"))
-            }
-            return Data(bytes)
-        }
-    }
-
-    private static let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
-
-    private static func appendBase36(_ value: Int, to bytes: inout [UInt8]) {
-        if value >= 36 { appendBase36(value / 36, to: &bytes) }
-        bytes.append(digits[value % 36])
     }
 }
