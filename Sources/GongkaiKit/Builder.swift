@@ -196,11 +196,10 @@ public struct Builder: Sendable {
         case .failure(let failed): return failed.outcome
         case .success(let ready): prepared = ready
         }
-        let renderer = SiteRenderer(site: prepared.site, templates: prepared.templates, reportsWithPDF: options.reportsWithPDF)
-        let registry = SitePages(site: prepared.site, templates: prepared.templates, reportsWithPDF: options.reportsWithPDF)
-        let pages = registry.all()
-        let fingerprints = pages.map(renderer.fingerprint)
         let current = options.cache.flatMap { cache in cache.manifest(for: directory).map { ($0, AtomicDirectoryOutput.files(in: directory)) } }
+        let made = PageRegistry(site: prepared.site, templates: prepared.templates, reportsWithPDF: options.reportsWithPDF,
+                                previous: current?.0.files.mapValues(\.page) ?? [:])
+        let (registry, pages, fingerprints) = (made.pages, made.all, made.fingerprints)
         let kept = Set(zip(pages, fingerprints).compactMap { page, fingerprint -> String? in
             guard let (manifest, files) = current, let was = manifest.files[page.file], was.page == fingerprint,
                   files[page.file]?.isSameFile(as: was.status) == true else { return nil }

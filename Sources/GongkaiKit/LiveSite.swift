@@ -75,9 +75,9 @@ public final class LiveSite: Sendable {
         guard let site = loaded.site, let templates, !diagnostics.hasErrors else { return failed(diagnostics) }
 
         let renderer = SiteRenderer(site: site, templates: templates, reportsWithPDF: options.reportsWithPDF)
-        let pages = renderer.pages()
-        let fingerprints = pages.map(renderer.fingerprint)
         let rendered = memory.withLock { $0.rendered }
+        let registry = PageRegistry(site: site, templates: templates, reportsWithPDF: options.reportsWithPDF, previous: rendered)
+        let (pages, fingerprints) = (registry.all, registry.fingerprints)
         let stale = zip(pages, fingerprints).filter { rendered[$0.0.file] != $0.1 }.map(\.0)
         let output = MemoryOutput()
         // Nothing of a failed render is served: the last good site stays, with what went wrong in the overlay.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import GongkaiBase
 @testable import GongkaiKit
 @testable import GongkaiModel
 @testable import GongkaiOutput
@@ -156,8 +157,8 @@ import Testing
         #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics)")
         let site = try #require(outcome.site)
         let index = SearchIndex(site: site)
-        for (number, bytes) in index.shards.enumerated() { #expect(output.files[index.shardFile(number)] == bytes) }
-        for (number, bytes) in index.lists.enumerated() { #expect(output.files[index.listFile(number)] == bytes) }
+        for (number, bytes) in index.shards.enumerated() { #expect(output.files[SearchIndex.shardFile(number)] == bytes) }
+        for (number, bytes) in index.lists.enumerated() { #expect(output.files[SearchIndex.listFile(number)] == bytes) }
         var expected: [String: [Int: Int]] = [:]
         for (number, entry) in index.entries.enumerated() {
             var counts: [String: (count: Int, title: Bool)] = [:]
@@ -183,7 +184,7 @@ import Testing
         let smallDecoded = Self.postings(small)
         #expect(smallDecoded.lists == readable(smallDecoded) && smallDecoded.forms.isSuperset(of: [2, 3]), "\(smallDecoded.forms)")
         // Chunks hold the entries in order, and the manifest says how many each holds.
-        let chunkBytes = try #require(output.files[index.chunkFile(1)])
+        let chunkBytes = try #require(output.files[SearchIndex.chunkFile(1)])
         let chunk = try #require(try JSONSerialization.jsonObject(with: chunkBytes) as? [[String]])
         let first = index.entries[index.chunkStarts[1]]
         #expect(chunk.first == [first.href, first.path, first.kind.rawValue, first.title, first.text])
@@ -192,6 +193,41 @@ import Testing
         #expect(manifest["shards"] as? Int == index.shardCount && manifest["entries"] as? Int == index.entries.count)
         let sizes = try #require(manifest["chunks"] as? String).map { Int(String($0), radix: 36)! }
         #expect(sizes.indices.map { sizes[..<$0].reduce(0, +) } == index.chunkStarts && sizes.reduce(0, +) == index.entries.count)
+    }
+
+    /// A rebuild whose index inputs did not change (a template edited, nothing at all) takes the layout its files
+    /// had and does not index every report again, unless one of them has to be rendered: then it gives the same bytes.
+    @Test func theIndexIsMadeAgainOnlyWhenItsFilesAreNeeded() throws {
+        let (outcome, _) = try SampleBuildTests.buildSample()
+        let site = try #require(outcome.site)
+        var diagnostics: [Diagnostic] = []
+        let templates = try #require(TemplateSet.load(from: Repository.templates, displayName: "Templates", into: &diagnostics))
+        func registry(_ previous: [String: UInt64]) -> PageRegistry {
+            PageRegistry(site: site, templates: templates, reportsWithPDF: .none, previous: previous)
+        }
+        func bytes(_ page: Page?) throws -> Data? {
+            switch try page?.content() {
+            case .data(let data): return data
+            case .text(let text): return Data(text.utf8)
+            case nil: return nil
+            }
+        }
+        let first = registry([:])
+        #expect(first.pages.searchIndexIsMade)
+        let previous = Dictionary(uniqueKeysWithValues: zip(first.all.map(\.file), first.fingerprints))
+        let second = registry(previous)
+        #expect(!second.pages.searchIndexIsMade)
+        #expect(second.all.map(\.file) == first.all.map(\.file) && second.fingerprints == first.fingerprints)
+        let shard = SearchIndex.shardFile(0)
+        #expect(try bytes(second.all.first { $0.file == shard }) == (try bytes(first.all.first { $0.file == shard })))
+        #expect(second.pages.searchIndexIsMade)
+        // The index's inputs changed (its manifest's fingerprint is not what it was), or a file of it is missing.
+        var changed = previous
+        changed[SearchIndex.manifest] = 0
+        #expect(registry(changed).pages.searchIndexIsMade)
+        changed = previous
+        changed[shard] = nil
+        #expect(registry(changed).pages.searchIndexIsMade)
     }
 
     @Test func aPortalWithoutSearchHasNoSearchPageBoxOrIndex() throws {

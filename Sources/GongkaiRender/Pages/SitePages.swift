@@ -17,10 +17,12 @@ package struct SitePages: Sendable {
     package let metricIndex: MetricIndex
     /// What the metric pages read: the catalogue and every report's figures. Made once, shared by every metric page.
     private let figureInputs: [PageInput]
-    /// Site search's entries and files, made once when the portal has search.
-    private let search: SearchIndex?
+    /// Site search's files, when the portal has search.
+    private let search: SearchFiles?
 
-    package init(site: Site, templates: TemplateSet, reportsWithPDF: ReportSelection) {
+    /// - Parameter searchLayout: the layout of the search index as a build made it from the same inputs, so that the
+    ///   index is made only if one of its files is rendered; nil makes it now.
+    package init(site: Site, templates: TemplateSet, reportsWithPDF: ReportSelection, searchLayout: SearchLayout? = nil) {
         self.site = site
         commitments = Commitments(reports: site.reports)
         metricIndex = MetricIndex(site: site)
@@ -28,8 +30,11 @@ package struct SitePages: Sendable {
         self.reportsWithPDF = reportsWithPDF
         figureInputs = [.site(.schema), .site(.orgList), .site(.reportList)] + Self.everyOrg(in: site)
             + Self.every(SiteInput.reportSummary, in: site) + Self.every(SiteInput.reportFigures, in: site)
-        search = site.portal.hasSearch ? SearchIndex(site: site) : nil
+        search = site.portal.hasSearch ? SearchFiles(site: site, layout: searchLayout) : nil
     }
+
+    /// Whether the search index has been made (it is, when asked for, unless a layout was given).
+    package var searchIndexIsMade: Bool { search?.isMade ?? false }
 
     /// Every file: the HTML pages, then the sitemap of those, robots.txt, the feed and the assets.
     package func all() -> [Page] {
@@ -164,17 +169,14 @@ package struct SitePages: Sendable {
     private func searchIndex() -> [Page] {
         guard let search else { return [] }
         let inputs: [PageInput] = [.site(.portal), .site(.schema), .site(.orgList), .site(.reportList), .site(.searchSources)]
-        let manifest = Page(kind: .data, file: SearchIndex.manifest, inputs: inputs, sitemapEntry: nil) { .data(search.manifestJSON()) }
-        let shards = search.shards.enumerated().map { number, bytes in
-            Page(kind: .data, file: search.shardFile(number), inputs: inputs, sitemapEntry: nil) { .data(bytes) }
+        func file(_ path: String, _ bytes: @escaping @Sendable () -> Data) -> Page {
+            Page(kind: .data, file: path, inputs: inputs, sitemapEntry: nil) { .data(bytes()) }
         }
-        let lists = search.lists.enumerated().map { number, bytes in
-            Page(kind: .data, file: search.listFile(number), inputs: inputs, sitemapEntry: nil) { .data(bytes) }
-        }
-        let chunks = search.chunkStarts.indices.map { number in
-            Page(kind: .data, file: search.chunkFile(number), inputs: inputs, sitemapEntry: nil) { .data(search.chunkJSON(number)) }
-        }
-        return [manifest] + shards + lists + chunks
+        let layout = search.layout
+        return [file(SearchIndex.manifest) { search.index.manifestJSON() }]
+            + (0..<layout.shards).map { number in file(SearchIndex.shardFile(number)) { search.shard(number) } }
+            + (0..<layout.lists).map { number in file(SearchIndex.listFile(number)) { search.list(number) } }
+            + (0..<layout.chunks).map { number in file(SearchIndex.chunkFile(number)) { search.chunk(number) } }
     }
 
     /// Served for any missing address, so its links lead from the base URL's path, not from its own folder.

@@ -81,12 +81,22 @@ package struct SearchIndex: Sendable {
         lists = files
     }
 
+    package var layout: SearchLayout { SearchLayout(shards: shards.count, lists: lists.count, chunks: chunkStarts.count) }
+
     /// The files, by site path.
     package static let folder = "search/"
     package static let manifest = folder + "index.json"
-    package func shardFile(_ index: Int) -> String { Self.folder + "s/\(index).bin" }
-    package func listFile(_ index: Int) -> String { Self.folder + "p/\(index).bin" }
-    package func chunkFile(_ index: Int) -> String { Self.folder + "t/\(index).json" }
+    /// The subfolders of the numbered files: shards, lists and chunks.
+    static let numbered = (shards: folder + "s/", lists: folder + "p/", chunks: folder + "t/")
+
+    /// Whether the site path is one of the index's files (not the search page).
+    package static func isIndexFile(_ file: String) -> Bool {
+        file == manifest || [numbered.shards, numbered.lists, numbered.chunks].contains { file.hasPrefix($0) }
+    }
+
+    package static func shardFile(_ index: Int) -> String { numbered.shards + "\(index).bin" }
+    package static func listFile(_ index: Int) -> String { numbered.lists + "\(index).bin" }
+    package static func chunkFile(_ index: Int) -> String { numbered.chunks + "\(index).json" }
 
     /// A list as varints, or as a bitmap and title entries when that is smaller (a token in most entries).
     private static func smallerForm(of list: SearchPostings.List, entries: Int) -> (form: UInt8, bytes: [UInt8]) {
@@ -163,5 +173,39 @@ package struct SearchIndex: Sendable {
         }
         json.close(array: true)
         return Data(json.bytes)
+    }
+}
+
+/// How many files of each kind the index has: all the page registry needs to list them before the index is made.
+package struct SearchLayout: Equatable, Sendable {
+    package let shards: Int
+    package let lists: Int
+    package let chunks: Int
+
+    package init(shards: Int, lists: Int, chunks: Int) {
+        self.shards = shards
+        self.lists = lists
+        self.chunks = chunks
+    }
+
+    /// The layout of the index files among `files` (site paths, as a build left them): nil unless the manifest is
+    /// there and each kind is numbered from 0 without a gap.
+    package init?(files: some Sequence<String>) {
+        var numbers: [String: [Int]] = [:], hasManifest = false
+        for file in files where SearchIndex.isIndexFile(file) {
+            if file == SearchIndex.manifest { hasManifest = true; continue }
+            let folder = String(file[..<(file.lastIndex(of: "/").map { file.index(after: $0) } ?? file.endIndex)])
+            let name = file.dropFirst(folder.count).split(separator: ".").first.map(String.init) ?? ""
+            guard let number = Int(name) else { return nil }
+            numbers[folder, default: []].append(number)
+        }
+        func count(_ folder: String) -> Int? {
+            let found = (numbers[folder] ?? []).sorted()
+            return found == Array(found.indices) ? found.count : nil
+        }
+        let numbered = SearchIndex.numbered
+        guard hasManifest, let shards = count(numbered.shards), shards > 0, let lists = count(numbered.lists),
+              let chunks = count(numbered.chunks) else { return nil }
+        self.init(shards: shards, lists: lists, chunks: chunks)
     }
 }
