@@ -30,6 +30,9 @@ public final class LiveSite: Sendable {
         public let filesRendered: Int
         public let fullRebuild: Bool
         public let duration: Duration
+        /// With `deferringSearchIndex`, what is left to do: render the search index files, which the snapshot then
+        /// serves. Run it after announcing the reload, before the next rebuild; nil when nothing is left.
+        public let finish: (@Sendable () -> Void)?
     }
 
     private let options: Builder.Options
@@ -57,8 +60,11 @@ public final class LiveSite: Sendable {
     public var snapshot: Snapshot { current.withLock { $0 } }
 
     /// Rebuilds after `changed` files (absolute paths); nil when they are not known. Call from one thread at a time.
+    /// - Parameter deferringSearchIndex: leave the search index files (which every text edit changes, and which take
+    ///   most of a large portal's rebuild) to `Update.finish`, so the page edited reloads at once; until then the
+    ///   preview serves the index as it was. The first build renders them at once.
     @discardableResult
-    public func rebuild(changed: [URL]? = nil) -> Update {
+    public func rebuild(changed: [URL]? = nil, deferringSearchIndex: Bool = false) -> Update {
         let clock = ContinuousClock()
         let started = clock.now
         let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayName: options.contentDisplayName,
@@ -70,15 +76,20 @@ public final class LiveSite: Sendable {
             current.withLock {
                 $0 = Snapshot(files: $0.files, etags: $0.etags, diagnostics: diagnostics, version: $0.version + 1)
             }
-            return Update(succeeded: false, filesRendered: 0, fullRebuild: false, duration: clock.now - started)
+            return Update(succeeded: false, filesRendered: 0, fullRebuild: false, duration: clock.now - started, finish: nil)
         }
         guard let site = loaded.site, let templates, !diagnostics.hasErrors else { return failed(diagnostics) }
 
         let renderer = SiteRenderer(site: site, templates: templates, reportsWithPDF: options.reportsWithPDF)
         let rendered = memory.withLock { $0.rendered }
-        let registry = PageRegistry(site: site, templates: templates, reportsWithPDF: options.reportsWithPDF, previous: rendered)
+        let defers = deferringSearchIndex && !rendered.isEmpty
+        let registry = PageRegistry(site: site, templates: templates, reportsWithPDF: options.reportsWithPDF, previous: rendered,
+                                    keepingSearchLayout: defers)
         let (pages, fingerprints) = (registry.all, registry.fingerprints)
-        let stale = zip(pages, fingerprints).filter { rendered[$0.0.file] != $0.1 }.map(\.0)
+        let differing = pages.indices.filter { rendered[pages[$0].file] != fingerprints[$0] }.map { pages[$0] }
+        let isDeferred = { (page: Page) in defers && SearchIndex.isIndexFile(page.file) }
+        let stale = differing.filter { !isDeferred($0) }
+        let indexChanged = differing.contains(where: isDeferred)
         let output = MemoryOutput()
         // Nothing of a failed render is served: the last good site stays, with what went wrong in the overlay.
         let failure: Diagnostic?
@@ -97,7 +108,8 @@ public final class LiveSite: Sendable {
         var files: [String: Data] = [:], etags: [String: String] = [:]
         var nowRendered: [String: UInt64] = [:]
         for (page, fingerprint) in zip(pages, fingerprints) {
-            nowRendered[page.file] = fingerprint
+            // A deferred file keeps the fingerprint it was rendered with, so it counts as changed until it is rendered.
+            nowRendered[page.file] = isDeferred(page) ? rendered[page.file] : fingerprint
             if let data = output.files[page.file] {
                 files[page.file] = data
                 etags[page.file] = "\"" + Fingerprint.hex(Fingerprint.of(data)) + "\""
@@ -110,7 +122,32 @@ public final class LiveSite: Sendable {
         current.withLock {
             $0 = Snapshot(files: files, etags: etags, diagnostics: diagnostics, version: $0.version + 1)
         }
-        return Update(succeeded: true, filesRendered: stale.count, fullRebuild: stale.count == pages.count, duration: clock.now - started)
+        let reportsWithPDF = options.reportsWithPDF
+        let finish: (@Sendable () -> Void)? = !indexChanged ? nil : { @Sendable [self, site, templates, renderer] in
+            renderSearchIndex(of: SitePages(site: site, templates: templates, reportsWithPDF: reportsWithPDF), with: renderer)
+        }
+        return Update(succeeded: true, filesRendered: stale.count, fullRebuild: stale.count == pages.count, duration: clock.now - started,
+                      finish: finish)
+    }
+
+    /// Renders the search index files a rebuild left for later, from an index made now, and serves them in place of
+    /// the index files served so far (their layout may have changed); on a failure the files served stay as they were.
+    private func renderSearchIndex(of registry: SitePages, with renderer: SiteRenderer) {
+        let pages = registry.all().filter { SearchIndex.isIndexFile($0.file) }
+        let output = MemoryOutput()
+        guard case .some(.none) = try? renderer.render(pages, to: output, templatesDisplayName: options.templatesDisplayName) else { return }
+        current.withLock { snapshot in
+            var files = snapshot.files.filter { !SearchIndex.isIndexFile($0.key) }, etags = snapshot.etags.filter { !SearchIndex.isIndexFile($0.key) }
+            for (file, data) in output.files {
+                files[file] = data
+                etags[file] = "\"" + Fingerprint.hex(Fingerprint.of(data)) + "\""
+            }
+            snapshot = Snapshot(files: files, etags: etags, diagnostics: snapshot.diagnostics, version: snapshot.version)
+        }
+        memory.withLock { memory in
+            memory.rendered = memory.rendered.filter { !SearchIndex.isIndexFile($0.key) }
+            for page in pages { memory.rendered[page.file] = renderer.fingerprint(of: page) }
+        }
     }
 
     /// The templates, parsed again only when a file under their folder is among the changes (or changes are unknown).

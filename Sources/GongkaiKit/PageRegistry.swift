@@ -11,7 +11,9 @@ struct PageRegistry {
     ///   When its search index files are there with the fingerprints they would have now, the index has the layout
     ///   they had, and it is made only if one of them must be rendered again: a rebuild after a template edit, or
     ///   with nothing changed, does not index every report again.
-    init(site: Site, templates: TemplateSet, reportsWithPDF: ReportSelection, previous: [String: UInt64]) {
+    /// - Parameter keepingSearchLayout: take the layout of the search files in `previous` even when their inputs
+    ///   changed, for a caller that renders them later from an index of its own (the preview's deferred index).
+    init(site: Site, templates: TemplateSet, reportsWithPDF: ReportSelection, previous: [String: UInt64], keepingSearchLayout: Bool = false) {
         let renderer = SiteRenderer(site: site, templates: templates, reportsWithPDF: reportsWithPDF)
         func registry(_ layout: SearchLayout?) -> (SitePages, [Page], [UInt64]) {
             let registry = SitePages(site: site, templates: templates, reportsWithPDF: reportsWithPDF, searchLayout: layout)
@@ -20,7 +22,7 @@ struct PageRegistry {
         }
         if site.portal.hasSearch, let layout = SearchLayout(files: previous.keys) {
             let reused = registry(layout)
-            if zip(reused.1, reused.2).allSatisfy({ page, fingerprint in !SearchIndex.isIndexFile(page.file) || previous[page.file] == fingerprint }) {
+            if keepingSearchLayout || zip(reused.1, reused.2).allSatisfy({ page, fingerprint in !SearchIndex.isIndexFile(page.file) || previous[page.file] == fingerprint }) {
                 (pages, all, fingerprints) = reused
                 return
             }

@@ -53,9 +53,10 @@ struct ServeCommand: AsyncParsableCommand {
         let watcher = try FileWatcher(roots: [options.contentDirectory, options.templatesDirectory], onUnwatched: { path, code in
             FileHandle.standardError.write(Data((messages.unwatched(path, code: code) + "\n").utf8))
         }) { changed in
-            let update = site.rebuild(changed: changed)
+            let update = site.rebuild(changed: changed, deferringSearchIndex: true)
             report(update, site.snapshot, initial: false)
             broadcaster.announce(version: site.snapshot.version)
+            update.finish?()
         }
         watcher.start()
 

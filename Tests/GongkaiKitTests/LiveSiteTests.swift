@@ -35,6 +35,29 @@ import Testing
         #expect(after.version == before.version + 1)
     }
 
+    /// `serve` reloads the edited page before indexing again: until `finish` the index is the one before the edit,
+    /// after it the one a full build makes.
+    @Test func theSearchIndexCanBeLeftUntilAfterTheReload() throws {
+        let (content, site) = try Self.twoDepartments()
+        let before = site.snapshot
+        let report = content.directory.appendingPathComponent("orgs/a/2023.md")
+        try Data(TestContent.report(org: "a", body: "## 甲 {#work}\n\n讲座 [4 次](metric:lectures)，新增内容。\n").utf8).write(to: report)
+        let update = site.rebuild(changed: [report], deferringSearchIndex: true)
+        #expect(update.succeeded)
+        let reloaded = site.snapshot
+        #expect(String(decoding: reloaded.files["a/2023/index.html"]!, as: UTF8.self).contains("新增内容"))
+        let index = { (files: [String: Data]) in files.filter { SearchIndex.isIndexFile($0.key) } }
+        #expect(!index(before.files).isEmpty && index(reloaded.files) == index(before.files))
+        let finish = try #require(update.finish)
+        finish()
+        let finished = site.snapshot
+        #expect(index(finished.files) != index(before.files))
+        #expect(finished.files == Self.fullBuild(content.options) && finished.version == reloaded.version)
+        // Nothing left for the next rebuild to do about the index.
+        let next = site.rebuild(changed: [report], deferringSearchIndex: true)
+        #expect(next.finish == nil && next.filesRendered == 0)
+    }
+
     @Test func aReportEditLeavesTheOtherDepartmentsReportsAsTheyWere() throws {
         let (content, site) = try Self.twoDepartments()
         let before = site.snapshot
