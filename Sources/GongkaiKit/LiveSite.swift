@@ -112,7 +112,7 @@ public final class LiveSite: Sendable {
             nowRendered[page.file] = isDeferred(page) ? rendered[page.file] : fingerprint
             if let data = output.files[page.file] {
                 files[page.file] = data
-                etags[page.file] = "\"" + Fingerprint.hex(Fingerprint.of(data)) + "\""
+                etags[page.file] = Self.etag(of: data)
             } else {
                 files[page.file] = previous.files[page.file]
                 etags[page.file] = previous.etags[page.file]
@@ -140,7 +140,7 @@ public final class LiveSite: Sendable {
             var files = snapshot.files.filter { !SearchIndex.isIndexFile($0.key) }, etags = snapshot.etags.filter { !SearchIndex.isIndexFile($0.key) }
             for (file, data) in output.files {
                 files[file] = data
-                etags[file] = "\"" + Fingerprint.hex(Fingerprint.of(data)) + "\""
+                etags[file] = Self.etag(of: data)
             }
             snapshot = Snapshot(files: files, etags: etags, diagnostics: snapshot.diagnostics, version: snapshot.version)
         }
@@ -149,6 +149,8 @@ public final class LiveSite: Sendable {
             for page in pages { memory.rendered[page.file] = renderer.fingerprint(of: page) }
         }
     }
+
+    private static func etag(of data: Data) -> String { "\"" + Fingerprint.hex(Fingerprint.of(data)) + "\"" }
 
     /// The templates, parsed again only when a file under their folder is among the changes (or changes are unknown).
     private func loadTemplates(unlessUnchangedBy changed: [URL]?) -> (TemplateSet?, [Diagnostic]) {

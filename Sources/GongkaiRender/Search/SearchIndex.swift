@@ -61,18 +61,18 @@ package struct SearchIndex: Sendable {
             var bytes: [UInt8] = []
             for number in numbers {
                 let text = Array(postings.lists[number].text.utf8), (form, list) = forms[number]
-                Self.appendVarint(text.count, to: &bytes)
+                SearchPostings.appendVarint(text.count, to: &bytes)
                 bytes += text
                 if list.count > ownFileBytes {
                     bytes.append(form | 2)
                     var reference: [UInt8] = []
-                    Self.appendVarint(files.count, to: &reference)
-                    Self.appendVarint(reference.count, to: &bytes)
+                    SearchPostings.appendVarint(files.count, to: &reference)
+                    SearchPostings.appendVarint(reference.count, to: &bytes)
                     bytes += reference
                     files.append(Data(list))
                 } else {
                     bytes.append(form)
-                    Self.appendVarint(list.count, to: &bytes)
+                    SearchPostings.appendVarint(list.count, to: &bytes)
                     bytes += list
                 }
             }
@@ -111,22 +111,13 @@ package struct SearchIndex: Sendable {
             entry += value >> 3
             bytes[entry >> 3] |= 1 << UInt8(entry & 7)
             if value & 1 != 0 {
-                appendVarint(entry - lastTitle, to: &titles)
+                SearchPostings.appendVarint(entry - lastTitle, to: &titles)
                 lastTitle = entry
             }
             value = 0
             shift = 0
         }
         return bytes.count + titles.count < list.postings.count ? (1, bytes + titles) : (0, list.postings)
-    }
-
-    private static func appendVarint(_ value: Int, to bytes: inout [UInt8]) {
-        var value = value
-        while value >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
-            value >>= 7
-        }
-        bytes.append(UInt8(value))
     }
 
     package func manifestJSON() -> Data {

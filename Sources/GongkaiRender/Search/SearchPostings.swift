@@ -10,8 +10,6 @@ package struct SearchPostings: Sendable {
     package struct List: Sendable {
         package let key: SearchTokenizer.Key
         package let text: String
-        /// How many entries hold the token.
-        package let count: Int
         /// The entries, ascending, each a LEB128 varint of `gap << 3 | weight`: the gap from the entry before (the
         /// first from −1) and the weight, `level << 1 | inTitle`, the level the count's (1, 2, 3–4, 5 or more).
         package let postings: [UInt8]
@@ -23,6 +21,17 @@ package struct SearchPostings: Sendable {
     package static func weight(count: Int, inTitle: Bool) -> Int {
         let level = count >= 5 ? 3 : count >= 3 ? 2 : count - 1
         return level << 1 | (inTitle ? 1 : 0)
+    }
+
+    /// LEB128: seven bits a byte, low first, the top bit set on every byte but the last.
+    @inline(__always)
+    package static func appendVarint(_ value: Int, to bytes: inout [UInt8]) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
     }
 
     private static let partitionBits = 3
@@ -111,7 +120,7 @@ package struct SearchPostings: Sendable {
         private struct Lists {
             /// Each key's list number.
             var table = TokenTable(capacity: 4096)
-            var keys: [UInt64] = [], last: [Int32] = [], counts: [Int32] = [], bytes: [[UInt8]] = []
+            var keys: [UInt64] = [], last: [Int32] = [], bytes: [[UInt8]] = []
             var words: [UInt64: String] = [:]
         }
 
@@ -127,26 +136,19 @@ package struct SearchPostings: Sendable {
                     lists.table[slot] = UInt32(lists.keys.count)
                     lists.keys.append(key)
                     lists.last.append(-1)
-                    lists.counts.append(0)
                     lists.bytes.append([])
                     if SearchTokenizer.isWord(key) { lists.words[key] = batch.words[key] }
                 }
                 let number = Int(lists.table[slot]), entry = Int32(posting >> 3)
-                var value = UInt32(entry - lists.last[number]) << 3 | (posting & 7)
-                while value >= 0x80 {
-                    lists.bytes[number].append(UInt8(truncatingIfNeeded: value) | 0x80)
-                    value >>= 7
-                }
-                lists.bytes[number].append(UInt8(value))
+                SearchPostings.appendVarint(Int(entry - lists.last[number]) << 3 | Int(posting & 7), to: &lists.bytes[number])
                 lists.last[number] = entry
-                lists.counts[number] += 1
             }
         }
 
         func lists() -> [List] {
             state.keys.enumerated().map { number, key in
                 List(key: key, text: SearchTokenizer.isWord(key) ? state.words[key] ?? "" : SearchTokenizer.ideographs(key),
-                     count: Int(state.counts[number]), postings: state.bytes[number])
+                     postings: state.bytes[number])
             }
         }
     }

@@ -17,8 +17,6 @@ struct TokenTable {
         shift = UInt64(64 - size.trailingZeroBitCount)
     }
 
-    var count: Int { used.count }
-
     /// The key's slot, taken for it (its value 0) when the key is new. Good until the next call.
     @inline(__always)
     mutating func slot(of key: UInt64) -> (slot: Int, isNew: Bool) {
